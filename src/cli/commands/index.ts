@@ -1,0 +1,9 @@
+/**
+ * The CLI's command registry. Each capability adds its command module here; `subtier --help`
+ * lists them in this order.
+ */
+import type { CliCommand } from '../io';
+
+export const COMMANDS: readonly CliCommand[] = [
+  // screen, score, import-check, export-template, report, verify, attestation, attestation-read
+];

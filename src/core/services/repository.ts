@@ -1,0 +1,401 @@
+/**
+ * The repository: every change to a project goes through here, is validated against the domain
+ * schemas, written in one transaction together with its audit entry, and announced to subscribers.
+ * Deleting a party never leaves a link dangling: the caller chooses to delete or reassign its links.
+ */
+import type { z } from 'zod';
+import {
+  auditEntrySchema, evidenceSchema, linkInputSchema, linkSchema, partyInputSchema, partySchema,
+  projectInputSchema, projectSchema, randomId, sealAuditEntry, systemClock, toFieldErrors, sortSnapshot,
+} from '../model';
+import type {
+  AuditEntry, Clock, Evidence, FieldError, IdGenerator, Link, LinkInput, Party, PartyInput, Project,
+  ProjectInput, ProjectSnapshot,
+} from '../model';
+import type { Row, StorageBackend, TableName, Tx } from './ports';
+
+/** A validation failure with one message per field, for forms and importers. */
+export class ValidationError extends Error {
+  constructor(readonly errors: FieldError[], what: string) {
+    super(`${what}: ${errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} does not exist`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export type PartyDeletion = { readonly links: 'delete' } | { readonly links: 'reassign'; readonly to: string };
+
+/** Tables whose rows belong to one project and go with it. */
+const PROJECT_TABLES: readonly TableName[] = ['parties', 'links', 'evidence', 'questionnaires', 'overrides', 'hits', 'attestations'];
+const PARTY_TABLES: readonly TableName[] = ['questionnaires', 'overrides', 'hits', 'attestations'];
+
+export interface RepositoryOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** The name written into audit entries: the signed-in auditor, or "cli". */
+  readonly actor?: () => string;
+}
+
+export type ChangeListener = (change: { readonly table: TableName; readonly projectId: string }) => void;
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error), what);
+  return result.data;
+}
+
+export class Repository {
+  private readonly clock: Clock;
+  private readonly ids: IdGenerator;
+  private readonly actor: () => string;
+  private readonly listeners = new Set<ChangeListener>();
+
+  constructor(readonly backend: StorageBackend, options: RepositoryOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? randomId;
+    this.actor = options.actor ?? (() => 'local user');
+  }
+
+  /** Calls `listener` after every committed change; returns the unsubscribe function. */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(table: TableName, projectId: string): void {
+    for (const l of this.listeners) l({ table, projectId });
+  }
+
+  /** Runs a write and notifies subscribers only once it has committed. */
+  async mutate<R>(table: TableName, projectId: string, fn: (tx: Tx) => Promise<R>): Promise<R> {
+    const result = await this.backend.write(fn);
+    this.notify(table, projectId);
+    return result;
+  }
+
+  /** Appends a sealed audit entry inside the caller's transaction. */
+  async audit(tx: Tx, projectId: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
+    const action = before == null ? 'create' : after == null ? 'delete' : 'update';
+    const previous = await tx.last<AuditEntry>('audit');
+    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: before ?? null, after: after ?? null }, previous);
+    await tx.put('audit', entry as unknown as Row);
+  }
+
+  // ---- projects -------------------------------------------------------------------------------
+
+  listProjects(): Promise<Project[]> {
+    return this.backend.read(async (tx) => (await tx.all<Project>('projects')).sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  getProject(id: string): Promise<Project | undefined> {
+    return this.backend.read((tx) => tx.get<Project>('projects', id));
+  }
+
+  async createProject(input: ProjectInput): Promise<Project> {
+    const data = parseOrThrow(projectInputSchema, input, 'Project');
+    const now = this.clock();
+    const project = projectSchema.parse({ ...data, id: this.ids('prj'), createdAt: now, updatedAt: now });
+    return this.mutate('projects', project.id, async (tx) => {
+      await tx.put('projects', project);
+      await this.audit(tx, project.id, 'project', project.id, null, project);
+      return project;
+    });
+  }
+
+  async updateProject(id: string, patch: Partial<ProjectInput>): Promise<Project> {
+    return this.mutate('projects', id, async (tx) => {
+      const before = await tx.get<Project>('projects', id);
+      if (!before) throw new NotFoundError('Project', id);
+      const { id: _i, createdAt: _c, updatedAt: _u, ...current } = before;
+      const data = parseOrThrow(projectInputSchema, { ...current, ...patch }, 'Project');
+      const after: Project = { ...before, ...data, updatedAt: this.clock() };
+      await tx.put('projects', after);
+      await this.audit(tx, id, 'project', id, before, after);
+      return after;
+    });
+  }
+
+  /** Deletes a project with everything in it. Its audit entries stay: the log is append-only. */
+  async deleteProject(id: string): Promise<void> {
+    await this.mutate('projects', id, async (tx) => {
+      const before = await tx.get<Project>('projects', id);
+      if (!before) throw new NotFoundError('Project', id);
+      for (const table of PROJECT_TABLES) {
+        const rows = await tx.byIndex<{ id: string }>(table, 'projectId', id);
+        if (table === 'evidence') await tx.bulkDelete('blobs', rows.map((r) => r.id));
+        await tx.bulkDelete(table, rows.map((r) => r.id));
+      }
+      await tx.delete('projects', id);
+      await this.audit(tx, id, 'project', id, before, null);
+    });
+  }
+
+  // ---- parties --------------------------------------------------------------------------------
+
+  listParties(projectId: string): Promise<Party[]> {
+    return this.backend.read(async (tx) => (await tx.byIndex<Party>('parties', 'projectId', projectId)).sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  getParty(id: string): Promise<Party | undefined> {
+    return this.backend.read((tx) => tx.get<Party>('parties', id));
+  }
+
+  async createParty(projectId: string, input: PartyInput): Promise<Party> {
+    const data = parseOrThrow(partyInputSchema, input, 'Party');
+    return this.mutate('parties', projectId, async (tx) => {
+      if (!(await tx.get('projects', projectId))) throw new NotFoundError('Project', projectId);
+      await this.assertRefFree(tx, projectId, data.ref, undefined);
+      const now = this.clock();
+      const party = partySchema.parse({ ...data, workforce: data.kind === 'workforce' ? data.workforce : null, id: this.ids('pty'), projectId, createdAt: now, updatedAt: now });
+      await tx.put('parties', party);
+      await this.audit(tx, projectId, 'party', party.id, null, party);
+      return party;
+    });
+  }
+
+  async updateParty(id: string, patch: Partial<PartyInput>): Promise<Party> {
+    const before = await this.getParty(id);
+    if (!before) throw new NotFoundError('Party', id);
+    return this.mutate('parties', before.projectId, async (tx) => {
+      const current = await tx.get<Party>('parties', id);
+      if (!current) throw new NotFoundError('Party', id);
+      const { id: _i, createdAt: _c, updatedAt: _u, projectId: _p, ...fields } = current;
+      const data = parseOrThrow(partyInputSchema, { ...fields, ...patch }, 'Party');
+      await this.assertRefFree(tx, current.projectId, data.ref, id);
+      const after: Party = { ...current, ...data, workforce: data.kind === 'workforce' ? data.workforce : null, updatedAt: this.clock() };
+      await tx.put('parties', after);
+      await this.audit(tx, current.projectId, 'party', id, current, after);
+      return after;
+    });
+  }
+
+  private async assertRefFree(tx: Tx, projectId: string, ref: string, selfId: string | undefined): Promise<void> {
+    if (!ref) return;
+    const clash = (await tx.byIndex<Party>('parties', 'projectId', projectId)).find((p) => p.ref === ref && p.id !== selfId);
+    if (clash) throw new ValidationError([{ path: 'ref', message: `is already used by ${clash.name}` }], 'Party');
+  }
+
+  /**
+   * Deletes a party. Its links are deleted, or reassigned to another party of the same project;
+   * its questionnaire, overrides, hits and attestations go with it, and its evidence moves to the project.
+   */
+  async deleteParty(id: string, policy: PartyDeletion): Promise<void> {
+    const party = await this.getParty(id);
+    if (!party) throw new NotFoundError('Party', id);
+    await this.mutate('parties', party.projectId, async (tx) => {
+      const links = [...(await tx.byIndex<Link>('links', 'from', id)), ...(await tx.byIndex<Link>('links', 'to', id))];
+      if (policy.links === 'reassign') {
+        const target = await tx.get<Party>('parties', policy.to);
+        if (!target || target.projectId !== party.projectId || target.id === id) throw new ValidationError([{ path: 'to', message: 'must be another party of the same project' }], 'Reassignment');
+      }
+      for (const link of links) {
+        if (policy.links === 'delete') {
+          await tx.delete('links', link.id);
+          await this.audit(tx, party.projectId, 'link', link.id, link, null);
+          continue;
+        }
+        const moved: Link = { ...link, from: link.from === id ? policy.to : link.from, to: link.to === id ? policy.to : link.to, updatedAt: this.clock() };
+        if (moved.from === moved.to) {
+          await tx.delete('links', link.id);
+          await this.audit(tx, party.projectId, 'link', link.id, link, null);
+        } else {
+          await tx.put('links', moved);
+          await this.audit(tx, party.projectId, 'link', link.id, link, moved);
+        }
+      }
+      for (const table of PARTY_TABLES) {
+        const rows = await tx.byIndex<{ id: string }>(table, 'partyId', id);
+        await tx.bulkDelete(table, rows.map((r) => r.id));
+      }
+      for (const ev of await tx.byIndex<Evidence>('evidence', 'projectId', party.projectId)) {
+        if (ev.subject.type === 'party' && ev.subject.id === id) {
+          const after: Evidence = { ...ev, subject: { type: 'project', id: party.projectId }, updatedAt: this.clock() };
+          await tx.put('evidence', after);
+          await this.audit(tx, party.projectId, 'evidence', ev.id, ev, after);
+        }
+      }
+      await tx.delete('parties', id);
+      await this.audit(tx, party.projectId, 'party', id, party, null);
+    });
+  }
+
+  // ---- links ----------------------------------------------------------------------------------
+
+  listLinks(projectId: string): Promise<Link[]> {
+    return this.backend.read(async (tx) => (await tx.byIndex<Link>('links', 'projectId', projectId)).sort((a, b) => (a.id < b.id ? -1 : 1)));
+  }
+
+  async createLink(projectId: string, input: LinkInput): Promise<Link> {
+    const data = parseOrThrow(linkInputSchema, input, 'Link');
+    return this.mutate('links', projectId, async (tx) => {
+      await this.assertEndpoints(tx, projectId, data.from, data.to);
+      const now = this.clock();
+      const link = linkSchema.parse({ ...data, id: this.ids('lnk'), projectId, createdAt: now, updatedAt: now });
+      await tx.put('links', link);
+      await this.audit(tx, projectId, 'link', link.id, null, link);
+      return link;
+    });
+  }
+
+  async updateLink(id: string, patch: Partial<LinkInput>): Promise<Link> {
+    const existing = await this.backend.read((tx) => tx.get<Link>('links', id));
+    if (!existing) throw new NotFoundError('Link', id);
+    return this.mutate('links', existing.projectId, async (tx) => {
+      const current = await tx.get<Link>('links', id);
+      if (!current) throw new NotFoundError('Link', id);
+      const { id: _i, createdAt: _c, updatedAt: _u, projectId: _p, ...fields } = current;
+      const data = parseOrThrow(linkInputSchema, { ...fields, ...patch }, 'Link');
+      await this.assertEndpoints(tx, current.projectId, data.from, data.to);
+      const after: Link = { ...current, ...data, updatedAt: this.clock() };
+      await tx.put('links', after);
+      await this.audit(tx, current.projectId, 'link', id, current, after);
+      return after;
+    });
+  }
+
+  async deleteLink(id: string): Promise<void> {
+    const existing = await this.backend.read((tx) => tx.get<Link>('links', id));
+    if (!existing) throw new NotFoundError('Link', id);
+    await this.mutate('links', existing.projectId, async (tx) => {
+      await tx.delete('links', id);
+      await this.audit(tx, existing.projectId, 'link', id, existing, null);
+    });
+  }
+
+  private async assertEndpoints(tx: Tx, projectId: string, from: string, to: string): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const [path, id] of [['from', from], ['to', to]] as const) {
+      const party = await tx.get<Party>('parties', id);
+      if (!party || party.projectId !== projectId) errors.push({ path, message: 'must be a party of this project' });
+    }
+    if (errors.length) throw new ValidationError(errors, 'Link');
+  }
+
+  // ---- evidence -------------------------------------------------------------------------------
+
+  listEvidence(projectId: string): Promise<Evidence[]> {
+    return this.backend.read((tx) => tx.byIndex<Evidence>('evidence', 'projectId', projectId));
+  }
+
+  /** Stores evidence metadata and its bytes together; the caller has hashed the bytes. */
+  async addEvidence(evidence: Evidence, bytes: Uint8Array): Promise<Evidence> {
+    const ev = parseOrThrow(evidenceSchema, evidence, 'Evidence');
+    return this.mutate('evidence', ev.projectId, async (tx) => {
+      await tx.put('evidence', ev);
+      await tx.put('blobs', { id: ev.id, bytes });
+      await this.audit(tx, ev.projectId, 'evidence', ev.id, null, ev);
+      return ev;
+    });
+  }
+
+  async getEvidenceBytes(id: string): Promise<Uint8Array | undefined> {
+    const row = await this.backend.read((tx) => tx.get<{ bytes: Uint8Array }>('blobs', id));
+    return row?.bytes;
+  }
+
+  async deleteEvidence(id: string): Promise<void> {
+    const ev = await this.backend.read((tx) => tx.get<Evidence>('evidence', id));
+    if (!ev) throw new NotFoundError('Evidence', id);
+    await this.mutate('evidence', ev.projectId, async (tx) => {
+      await tx.delete('evidence', id);
+      await tx.delete('blobs', id);
+      await this.audit(tx, ev.projectId, 'evidence', id, ev, null);
+    });
+  }
+
+  // ---- records owned by capabilities (questionnaires, overrides, hits, attestations) ---------
+
+  /** Inserts or replaces a project record after validating it, with its audit entry. */
+  async saveRecord<S extends z.ZodType<{ id: string; projectId: string }>>(table: TableName, schema: S, record: unknown): Promise<z.infer<S>> {
+    const row = parseOrThrow(schema, record, table);
+    return this.mutate(table, row.projectId, async (tx) => {
+      const before = await tx.get(table, row.id);
+      await tx.put(table, row as unknown as Row);
+      await this.audit(tx, row.projectId, table, row.id, before ?? null, row);
+      return row;
+    });
+  }
+
+  listRecords<T>(table: TableName, projectId: string): Promise<T[]> {
+    return this.backend.read((tx) => tx.byIndex<T>(table, 'projectId', projectId));
+  }
+
+  async deleteRecord(table: TableName, id: string): Promise<void> {
+    const before = await this.backend.read((tx) => tx.get<{ projectId: string }>(table, id));
+    if (!before) throw new NotFoundError(table, id);
+    await this.mutate(table, before.projectId, async (tx) => {
+      await tx.delete(table, id);
+      await this.audit(tx, before.projectId, table, id, before, null);
+    });
+  }
+
+  // ---- snapshots ------------------------------------------------------------------------------
+
+  /** Loads a whole project as one consistent snapshot, in canonical order. */
+  loadSnapshot(projectId: string): Promise<ProjectSnapshot> {
+    return this.backend.read(async (tx) => {
+      const project = await tx.get<Project>('projects', projectId);
+      if (!project) throw new NotFoundError('Project', projectId);
+      const of = <T>(table: TableName) => tx.byIndex<T>(table, 'projectId', projectId);
+      return sortSnapshot({
+        project,
+        parties: await of('parties'), links: await of('links'), evidence: await of('evidence'),
+        questionnaires: await of('questionnaires'), overrides: await of('overrides'),
+        hits: await of('hits'), attestations: await of('attestations'),
+      });
+    });
+  }
+
+  /**
+   * Writes a whole snapshot in one transaction, replacing any project with the same id, with one
+   * audit entry for the import. Evidence bytes come alongside, keyed by evidence id.
+   */
+  async saveSnapshot(snapshot: ProjectSnapshot, blobs: ReadonlyMap<string, Uint8Array> = new Map(), note = 'import'): Promise<void> {
+    const projectId = snapshot.project.id;
+    await this.mutate('projects', projectId, async (tx) => {
+      const before = await tx.get<Project>('projects', projectId);
+      for (const table of PROJECT_TABLES) {
+        const rows = await tx.byIndex<{ id: string }>(table, 'projectId', projectId);
+        if (table === 'evidence') await tx.bulkDelete('blobs', rows.map((r) => r.id));
+        await tx.bulkDelete(table, rows.map((r) => r.id));
+      }
+      await tx.put('projects', snapshot.project);
+      const put = (table: TableName, rows: readonly object[]) => tx.bulkPut(table, rows as unknown as Row[]);
+      await put('parties', snapshot.parties);
+      await put('links', snapshot.links);
+      await put('evidence', snapshot.evidence);
+      await put('questionnaires', snapshot.questionnaires);
+      await put('overrides', snapshot.overrides);
+      await put('hits', snapshot.hits);
+      await put('attestations', snapshot.attestations);
+      await tx.bulkPut('blobs', [...blobs].map(([id, bytes]) => ({ id, bytes })));
+      await this.audit(tx, projectId, 'project', projectId, before ?? null, { ...snapshot.project, note, parties: snapshot.parties.length, links: snapshot.links.length });
+    });
+  }
+
+  // ---- audit log and settings -----------------------------------------------------------------
+
+  /** The audit log in order; all of it, or one project's entries. */
+  async auditLog(projectId?: string): Promise<AuditEntry[]> {
+    const rows = await this.backend.read((tx) => (projectId ? tx.byIndex<AuditEntry>('audit', 'projectId', projectId) : tx.all<AuditEntry>('audit')));
+    return rows.map((r) => auditEntrySchema.parse(r) as AuditEntry).sort((a, b) => a.seq - b.seq);
+  }
+
+  getSetting<T>(key: string): Promise<T | undefined> {
+    return this.backend.read(async (tx) => (await tx.get<{ value: T }>('settings', key))?.value);
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.mutate('settings', '', async (tx) => {
+      const before = await tx.get<{ value: unknown }>('settings', key);
+      await tx.put('settings', { key, value });
+      await this.audit(tx, '', 'setting', key, before?.value ?? null, value);
+    });
+  }
+}

@@ -1,0 +1,2 @@
+// Integration tests get a fresh, in-memory IndexedDB per test file.
+import 'fake-indexeddb/auto';
