@@ -6,3 +6,4 @@ export * from './records';
 export * from './snapshot';
 export * from './hash';
 export * from './audit';
+export * from './snapshot-schema';
