@@ -7,3 +7,4 @@ export * from './snapshot';
 export * from './hash';
 export * from './audit';
 export * from './snapshot-schema';
+export * from './countries';
