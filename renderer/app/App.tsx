@@ -1,0 +1,71 @@
+/**
+ * The app frame: sidebar navigation, the open project's name, and the current screen. Creates the
+ * services once and shares them through context.
+ */
+import { useMemo } from 'react';
+import { ServicesProvider, createAppServices, useServices } from './services-context';
+import type { AppServices } from './services-context';
+import { useNavigation } from './navigation';
+import { useLive } from './use-live';
+import { ROUTES } from './routes';
+
+export function App({ services }: { services?: AppServices }) {
+  const value = useMemo(() => services ?? createAppServices(), [services]);
+  return (
+    <ServicesProvider services={value}>
+      <Frame />
+    </ServicesProvider>
+  );
+}
+
+function Frame() {
+  const { repo } = useServices();
+  const [location, navigate] = useNavigation();
+  const project = useLive(() => (location.projectId ? repo.getProject(location.projectId) : Promise.resolve(undefined)), [location.projectId]);
+  const route = ROUTES.find((r) => r.id === location.route) ?? ROUTES[0]!;
+  const blocked = route.needsProject && !location.projectId;
+  const View = blocked ? ROUTES[0]!.component : route.component;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>◆</span>
+          <span>Subtier</span>
+        </div>
+        <div className="sidebar-project" title={project?.name}>
+          {project ? (
+            <>
+              <span className="sidebar-label">Project</span>
+              <strong>{project.name}</strong>
+            </>
+          ) : (
+            <span className="sidebar-label">No project open</span>
+          )}
+        </div>
+        <ul>
+          {ROUTES.map((r) => {
+            const disabled = r.needsProject && !location.projectId;
+            return (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className={`nav-item${r.id === route.id && !blocked ? ' active' : ''}`}
+                  aria-current={r.id === route.id ? 'page' : undefined}
+                  disabled={disabled}
+                  title={disabled ? 'Open a project first' : undefined}
+                  onClick={() => navigate({ route: r.id })}
+                >
+                  {r.label}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-foot">Offline · data stays on this computer</div>
+      </nav>
+      <main className="content">
+        <View projectId={blocked ? null : location.projectId} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The app's navigation: one entry per screen, in sidebar order. Each capability registers its view
+ * here; a route that needs an open project is disabled until one is chosen.
+ */
+import type { ComponentType } from 'react';
+import { ProjectsView } from '../features/projects/ProjectsView';
+import { PartiesView } from '../features/parties/PartiesView';
+import { SettingsView } from '../features/settings/SettingsView';
+import { ComingSoon } from '../components/ComingSoon';
+
+export interface RouteProps {
+  readonly projectId: string | null;
+}
+
+export interface RouteDef {
+  readonly id: string;
+  readonly label: string;
+  readonly needsProject: boolean;
+  readonly component: ComponentType<RouteProps>;
+}
+
+export const ROUTES: readonly RouteDef[] = [
+  { id: 'projects', label: 'Projects', needsProject: false, component: ProjectsView },
+  { id: 'chain', label: 'Chain', needsProject: true, component: ComingSoon('Chain map', 'The chain map will draw this project from the client down to the crews, with tiers, payment paths and structural warnings. Until then, the Parties screen lists and edits every party and link.') },
+  { id: 'parties', label: 'Parties', needsProject: true, component: PartiesView },
+  { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
+  { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
+  { id: 'settings', label: 'Settings', needsProject: false, component: SettingsView },
+];
