@@ -71,7 +71,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['*', '!electron', '!../ipc/*', '!../ipc/**'], message: 'The preload may import only electron and src/ipc.' },
+          { regex: '^(?!electron$|\\.\\./ipc/[\\w-]+$)', message: 'The preload may import only electron and src/ipc.' },
         ],
       }],
     },
