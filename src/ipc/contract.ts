@@ -49,7 +49,7 @@ export const fileNameSchema = z.string().trim().min(1).max(200)
 
 export const saveFileArgsSchema = z.object({
   suggestedName: fileNameSchema,
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_BYTES, `must be at most ${MAX_SAVE_BYTES / MB} MB`),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes (a Uint8Array)').refine((b) => b.byteLength <= MAX_SAVE_BYTES, `must be at most ${MAX_SAVE_BYTES / MB} MB`),
   filters: z.array(fileFilterSchema).min(1).max(5),
 }).strict();
 export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
