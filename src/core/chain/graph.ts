@@ -47,12 +47,48 @@ export function inLinks(graph: ChainGraph, id: string, relations?: ReadonlySet<R
   return relations ? links.filter((l) => relations.has(l.relation)) : links;
 }
 
+/** One step down the chain: the link, the party above (`parent`) and the party below (`child`). */
+export interface ChainStep {
+  readonly link: Link;
+  readonly parent: string;
+  readonly child: string;
+}
+
+/**
+ * Which end of a tier link sits lower in the chain. Links point from the party that awards,
+ * supplies, employs or recruits, so for `supplies_labor` the supplier (`from`) sits BELOW the
+ * contractor it supplies (`to`); for subcontracts, employs and recruits, `to` is below `from`.
+ */
+export function stepOf(link: Link): ChainStep {
+  return link.relation === 'supplies_labor'
+    ? { link, parent: link.to, child: link.from }
+    : { link, parent: link.from, child: link.to };
+}
+
+/** The tier links going down from a party: its subcontractors, labour suppliers, employees, recruits. */
+export function downSteps(graph: ChainGraph, id: string): ChainStep[] {
+  const steps: ChainStep[] = [];
+  for (const link of graph.out.get(id) ?? []) if (TIER_RELATIONS.has(link.relation) && link.relation !== 'supplies_labor') steps.push(stepOf(link));
+  for (const link of graph.in.get(id) ?? []) if (link.relation === 'supplies_labor') steps.push(stepOf(link));
+  return steps.sort((a, b) => (a.link.id < b.link.id ? -1 : a.link.id > b.link.id ? 1 : 0));
+}
+
+/** The tier links going up from a party: who it works for, supplies labour to, or is employed or recruited by. */
+export function upSteps(graph: ChainGraph, id: string): ChainStep[] {
+  const steps: ChainStep[] = [];
+  for (const link of graph.in.get(id) ?? []) if (TIER_RELATIONS.has(link.relation) && link.relation !== 'supplies_labor') steps.push(stepOf(link));
+  for (const link of graph.out.get(id) ?? []) if (link.relation === 'supplies_labor') steps.push(stepOf(link));
+  return steps.sort((a, b) => (a.link.id < b.link.id ? -1 : a.link.id > b.link.id ? 1 : 0));
+}
+
 /**
  * Strongly connected components over the given relations (Tarjan, iterative so deep chains cannot
  * overflow the stack). Returns only the components that are cycles: more than one party, or a
  * party with a link to itself.
  */
-export function findCycles(graph: ChainGraph, relations: ReadonlySet<Relation> = TIER_RELATIONS): string[][] {
+export function findCycles(graph: ChainGraph, relations?: ReadonlySet<Relation>): string[][] {
+  // Without explicit relations, cycles are found down the chain (tier links, correctly oriented).
+  const next = (id: string): string[] => (relations ? outLinks(graph, id, relations).map((l) => l.to) : downSteps(graph, id).map((s) => s.child));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -69,9 +105,9 @@ export function findCycles(graph: ChainGraph, relations: ReadonlySet<Relation> =
     onStack.add(root);
     while (work.length) {
       const frame = work[work.length - 1]!;
-      const edges = outLinks(graph, frame.id, relations);
+      const edges = next(frame.id);
       if (frame.next < edges.length) {
-        const to = edges[frame.next++]!.to;
+        const to = edges[frame.next++]!;
         if (!index.has(to)) {
           index.set(to, counter);
           low.set(to, counter++);
@@ -94,7 +130,7 @@ export function findCycles(graph: ChainGraph, relations: ReadonlySet<Relation> =
           onStack.delete(member);
           component.push(member);
         } while (member !== frame.id);
-        const selfLoop = component.length === 1 && edges.some((l) => l.to === frame.id);
+        const selfLoop = component.length === 1 && edges.includes(frame.id);
         if (component.length > 1 || selfLoop) cycles.push(component.sort());
       }
     }
@@ -103,8 +139,8 @@ export function findCycles(graph: ChainGraph, relations: ReadonlySet<Relation> =
 }
 
 /**
- * Tiers: the client (or, without one, every party nothing is subcontracted to) is tier 0; each
- * party's tier is its shortest distance down tier relations. Parties not reachable get no tier.
+ * Tiers: the client (or, without one, every party with nothing above it) is tier 0; each
+ * party's tier is its shortest distance down the chain (see `stepOf` for the orientation). Parties not reachable get no tier.
  */
 export function computeTiers(graph: ChainGraph): Map<string, number> {
   const tiers = new Map<string, number>();
@@ -112,15 +148,15 @@ export function computeTiers(graph: ChainGraph): Map<string, number> {
   const clients = parties.filter((p) => p.isClient);
   const roots = clients.length
     ? clients
-    : parties.filter((p) => inLinks(graph, p.id, TIER_RELATIONS).length === 0 && outLinks(graph, p.id, TIER_RELATIONS).length > 0);
+    : parties.filter((p) => upSteps(graph, p.id).length === 0 && downSteps(graph, p.id).length > 0);
   const queue = roots.map((p) => p.id).sort();
   for (const id of queue) tiers.set(id, 0);
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
-    for (const link of outLinks(graph, id, TIER_RELATIONS)) {
-      if (!tiers.has(link.to)) {
-        tiers.set(link.to, tiers.get(id)! + 1);
-        queue.push(link.to);
+    for (const step of downSteps(graph, id)) {
+      if (!tiers.has(step.child)) {
+        tiers.set(step.child, tiers.get(id)! + 1);
+        queue.push(step.child);
       }
     }
   }
