@@ -67,7 +67,7 @@ export function ProjectsView(_props: RouteProps) {
           }
         >
           <p>Subtier maps a project's contractor chain down to the crews on site, screens every name against UN and OFAC DPRK designations, scores the risk that payments reach North Korean labour schemes, and exports a verifiable due-diligence report.</p>
-          <p>The demo project is a fictional stadium with 30 parties over five tiers, including realistic red flags. Nothing leaves this computer.</p>
+          <p>The demo project is a fictional stadium chain, from the client down to the crews on site, with clean parties and realistic red flags side by side. Nothing leaves this computer.</p>
         </EmptyState>
       ) : (
         <ul className="card-list">
