@@ -5,9 +5,13 @@
 import type { CliCommand } from '../io';
 import { scoreCommand } from './score';
 import { screenCommand } from './screen';
+import { importCheckCommand } from './import-check';
+import { exportTemplateCommand } from './export-template';
 
 export const COMMANDS: readonly CliCommand[] = [
   screenCommand,
   scoreCommand,
+  importCheckCommand,
+  exportTemplateCommand,
   // screen, score, import-check, export-template, report, verify, attestation, attestation-read
 ];
