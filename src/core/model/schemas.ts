@@ -71,6 +71,8 @@ export const partySchema = z.object({
   isWorker: z.boolean().default(false),
   /** Present only on workforce parties. */
   workforce: workforceFactsSchema.nullable().default(null),
+  /** A worker's identifying fields, encrypted (src/core/crypto); absent or '' when they are in clear. */
+  sealed: z.string().max(400_000).optional(),
 });
 export type Party = z.infer<typeof partySchema>;
 
@@ -107,6 +109,8 @@ export const evidenceSchema = z.object({
   capturedAt: optionalDate,
   description: trimmed(LIMITS.longText).default(''),
   sensitive: z.boolean().default(false),
+  /** Sensitive evidence's title, description, file name and type, encrypted; absent or '' when in clear. */
+  sealed: z.string().max(400_000).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

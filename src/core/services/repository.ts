@@ -13,6 +13,8 @@ import type {
   ProjectInput, ProjectSnapshot,
 } from '../model';
 import type { Row, StorageBackend, TableName, Tx } from './ports';
+import { LockedError } from '../crypto/vault-session';
+import type { BlobRow, RecordProtector } from '../crypto/vault-session';
 
 /** A validation failure with one message per field, for forms and importers. */
 export class ValidationError extends Error {
@@ -29,6 +31,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** A record changed between being read and being written back; the edit was not applied. */
+export class ConflictError extends Error {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} was changed by another edit meanwhile; nothing was saved. Reload it and try again.`);
+    this.name = 'ConflictError';
+  }
+}
+
 export type PartyDeletion = { readonly links: 'delete' } | { readonly links: 'reassign'; readonly to: string };
 
 /** Tables whose rows belong to one project and go with it. */
@@ -40,6 +50,11 @@ export interface RepositoryOptions {
   readonly ids?: IdGenerator;
   /** The name written into audit entries: the signed-in auditor, or "cli". */
   readonly actor?: () => string;
+  /**
+   * Encryption at rest (src/core/crypto): seals workers' details and sensitive evidence before
+   * every write and opens them on interactive reads. Snapshots are returned as stored (sealed).
+   */
+  readonly protector?: RecordProtector;
 }
 
 export type ChangeListener = (change: { readonly table: TableName; readonly projectId: string }) => void;
@@ -55,11 +70,23 @@ export class Repository {
   private readonly ids: IdGenerator;
   private readonly actor: () => string;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly protector: RecordProtector | undefined;
 
   constructor(readonly backend: StorageBackend, options: RepositoryOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.ids = options.ids ?? randomId;
     this.actor = options.actor ?? (() => 'local user');
+    this.protector = options.protector;
+  }
+
+  // Sealing runs before a write transaction opens, never inside it: WebCrypto is asynchronous and
+  // awaiting it inside an IndexedDB transaction would let the transaction commit early.
+  private sealParty(party: Party): Promise<Party> {
+    return this.protector ? this.protector.sealParty(party) : Promise.resolve(party);
+  }
+
+  private openParty(party: Party): Promise<Party> {
+    return this.protector ? this.protector.openParty(party) : Promise.resolve(party);
   }
 
   /** Calls `listener` after every committed change; returns the unsubscribe function. */
@@ -138,39 +165,51 @@ export class Repository {
 
   // ---- parties --------------------------------------------------------------------------------
 
-  listParties(projectId: string): Promise<Party[]> {
-    return this.backend.read(async (tx) => (await tx.byIndex<Party>('parties', 'projectId', projectId)).sort((a, b) => a.name.localeCompare(b.name)));
+  async listParties(projectId: string): Promise<Party[]> {
+    const rows = await this.backend.read((tx) => tx.byIndex<Party>('parties', 'projectId', projectId));
+    return (await Promise.all(rows.map((p) => this.openParty(p)))).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  getParty(id: string): Promise<Party | undefined> {
-    return this.backend.read((tx) => tx.get<Party>('parties', id));
+  async getParty(id: string): Promise<Party | undefined> {
+    const row = await this.backend.read((tx) => tx.get<Party>('parties', id));
+    return row && this.openParty(row);
   }
 
   async createParty(projectId: string, input: PartyInput): Promise<Party> {
     const data = parseOrThrow(partyInputSchema, input, 'Party');
+    const now = this.clock();
+    const party = partySchema.parse({ ...data, workforce: data.kind === 'workforce' ? data.workforce : null, id: this.ids('pty'), projectId, createdAt: now, updatedAt: now, sealed: '' });
+    const stored = await this.sealParty(party);
     return this.mutate('parties', projectId, async (tx) => {
       if (!(await tx.get('projects', projectId))) throw new NotFoundError('Project', projectId);
       await this.assertRefFree(tx, projectId, data.ref, undefined);
-      const now = this.clock();
-      const party = partySchema.parse({ ...data, workforce: data.kind === 'workforce' ? data.workforce : null, id: this.ids('pty'), projectId, createdAt: now, updatedAt: now });
-      await tx.put('parties', party);
-      await this.audit(tx, projectId, 'party', party.id, null, party);
+      await tx.put('parties', stored);
+      await this.audit(tx, projectId, 'party', party.id, null, stored);
       return party;
     });
   }
 
+  /**
+   * Edits a party. The merge happens on the opened (clear) record outside the transaction, so a
+   * worker's details can be re-sealed before writing; the write is refused if the party changed
+   * in between.
+   */
   async updateParty(id: string, patch: Partial<PartyInput>): Promise<Party> {
-    const before = await this.getParty(id);
-    if (!before) throw new NotFoundError('Party', id);
-    return this.mutate('parties', before.projectId, async (tx) => {
+    const stored = await this.backend.read((tx) => tx.get<Party>('parties', id));
+    if (!stored) throw new NotFoundError('Party', id);
+    const before = await this.openParty(stored);
+    if (before.sealed) throw new LockedError("edit a worker's details");
+    const { id: _i, createdAt: _c, updatedAt: _u, projectId: _p, ...fields } = before;
+    const data = parseOrThrow(partyInputSchema, { ...fields, ...patch, sealed: '' }, 'Party');
+    const after: Party = { ...before, ...data, workforce: data.kind === 'workforce' ? data.workforce : null, updatedAt: this.clock() };
+    const toStore = await this.sealParty(after);
+    return this.mutate('parties', stored.projectId, async (tx) => {
       const current = await tx.get<Party>('parties', id);
       if (!current) throw new NotFoundError('Party', id);
-      const { id: _i, createdAt: _c, updatedAt: _u, projectId: _p, ...fields } = current;
-      const data = parseOrThrow(partyInputSchema, { ...fields, ...patch }, 'Party');
+      if (current.updatedAt !== stored.updatedAt) throw new ConflictError('Party', id);
       await this.assertRefFree(tx, current.projectId, data.ref, id);
-      const after: Party = { ...current, ...data, workforce: data.kind === 'workforce' ? data.workforce : null, updatedAt: this.clock() };
-      await tx.put('parties', after);
-      await this.audit(tx, current.projectId, 'party', id, current, after);
+      await tx.put('parties', toStore);
+      await this.audit(tx, current.projectId, 'party', id, current, toStore);
       return after;
     });
   }
@@ -279,24 +318,38 @@ export class Repository {
 
   // ---- evidence -------------------------------------------------------------------------------
 
-  listEvidence(projectId: string): Promise<Evidence[]> {
-    return this.backend.read((tx) => tx.byIndex<Evidence>('evidence', 'projectId', projectId));
+  async listEvidence(projectId: string): Promise<Evidence[]> {
+    const rows = await this.backend.read((tx) => tx.byIndex<Evidence>('evidence', 'projectId', projectId));
+    return this.protector ? Promise.all(rows.map((e) => this.protector!.openEvidence(e))) : rows;
   }
 
-  /** Stores evidence metadata and its bytes together; the caller has hashed the bytes. */
+  /**
+   * Stores evidence metadata and its bytes together; the caller has hashed the bytes. Sensitive
+   * evidence is sealed (metadata and bytes) before the write.
+   */
   async addEvidence(evidence: Evidence, bytes: Uint8Array): Promise<Evidence> {
-    const ev = parseOrThrow(evidenceSchema, evidence, 'Evidence');
+    const ev = parseOrThrow(evidenceSchema, { ...evidence, sealed: '' }, 'Evidence');
+    const stored = this.protector ? await this.protector.sealEvidence(ev, bytes) : { evidence: ev, blob: { id: ev.id, bytes } };
     return this.mutate('evidence', ev.projectId, async (tx) => {
-      await tx.put('evidence', ev);
-      await tx.put('blobs', { id: ev.id, bytes });
-      await this.audit(tx, ev.projectId, 'evidence', ev.id, null, ev);
+      await tx.put('evidence', stored.evidence);
+      await tx.put('blobs', { ...stored.blob });
+      await this.audit(tx, ev.projectId, 'evidence', ev.id, null, stored.evidence);
       return ev;
     });
   }
 
+  /** The evidence's bytes in clear: decrypted when sealed (which needs the vault unlocked). */
   async getEvidenceBytes(id: string): Promise<Uint8Array | undefined> {
-    const row = await this.backend.read((tx) => tx.get<{ bytes: Uint8Array }>('blobs', id));
-    return row?.bytes;
+    const row = await this.getEvidenceBlob(id);
+    if (!row) return undefined;
+    if (this.protector) return this.protector.openBlob(row);
+    if (row.sealed) throw new LockedError('open sensitive evidence');
+    return row.bytes;
+  }
+
+  /** The evidence's bytes as stored (encrypted when sealed): what bundles carry. */
+  getEvidenceBlob(id: string): Promise<BlobRow | undefined> {
+    return this.backend.read((tx) => tx.get<BlobRow>('blobs', id));
   }
 
   async deleteEvidence(id: string): Promise<void> {
@@ -356,7 +409,8 @@ export class Repository {
    * Writes a whole snapshot in one transaction, replacing any project with the same id, with one
    * audit entry for the import. Evidence bytes come alongside, keyed by evidence id.
    */
-  async saveSnapshot(snapshot: ProjectSnapshot, blobs: ReadonlyMap<string, Uint8Array> = new Map(), note = 'import'): Promise<void> {
+  async saveSnapshot(input: ProjectSnapshot, inputBlobs: ReadonlyMap<string, Uint8Array> = new Map(), note = 'import'): Promise<void> {
+    const { snapshot, blobRows } = await this.sealSnapshot(input, inputBlobs);
     const projectId = snapshot.project.id;
     await this.mutate('projects', projectId, async (tx) => {
       const before = await tx.get<Project>('projects', projectId);
@@ -374,9 +428,27 @@ export class Repository {
       await put('overrides', snapshot.overrides);
       await put('hits', snapshot.hits);
       await put('attestations', snapshot.attestations);
-      await tx.bulkPut('blobs', [...blobs].map(([id, bytes]) => ({ id, bytes })));
+      await tx.bulkPut('blobs', blobRows as unknown as Row[]);
       await this.audit(tx, projectId, 'project', projectId, before ?? null, { ...snapshot.project, note, parties: snapshot.parties.length, links: snapshot.links.length });
     });
+  }
+
+  /** Seals a snapshot's workers and sensitive evidence (with their bytes) before it is written. */
+  private async sealSnapshot(snapshot: ProjectSnapshot, blobs: ReadonlyMap<string, Uint8Array>): Promise<{ snapshot: ProjectSnapshot; blobRows: BlobRow[] }> {
+    if (!this.protector) return { snapshot, blobRows: [...blobs].map(([id, bytes]) => ({ id, bytes })) };
+    const protector = this.protector;
+    const parties = await Promise.all(snapshot.parties.map((p) => protector.sealParty(p)));
+    const blobRows: BlobRow[] = [];
+    const evidence: Evidence[] = [];
+    for (const ev of snapshot.evidence) {
+      const bytes = blobs.get(ev.id);
+      const sealed = await protector.sealEvidence(ev, bytes ?? new Uint8Array());
+      evidence.push(sealed.evidence);
+      if (bytes) blobRows.push(sealed.blob);
+    }
+    const known = new Set(snapshot.evidence.map((e) => e.id));
+    for (const [id, bytes] of blobs) if (!known.has(id)) blobRows.push({ id, bytes });
+    return { snapshot: { ...snapshot, parties, evidence }, blobRows };
   }
 
   // ---- audit log and settings -----------------------------------------------------------------

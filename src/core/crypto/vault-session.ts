@@ -1,0 +1,152 @@
+/**
+ * The vault as the app uses it: set up, unlock, lock, change the passphrase, and the sealing the
+ * repository applies to sensitive records before every write (RecordProtector). The data key lives
+ * only in this object's memory while unlocked. With no vault set up, sensitive data is stored in
+ * clear and the Security screen says so; once a vault exists, sensitive records can be written and
+ * read only while it is unlocked.
+ */
+import type { Evidence, Party } from '../model';
+import { decryptBytes, encryptBytes } from './cipher';
+import { EVIDENCE_BYTES_PURPOSE, isSealed, isSensitiveEvidence, isSensitiveParty, openEvidence, openParty, sealEvidence, sealParty } from './sealed-records';
+import { DEFAULT_ITERATIONS, changePassphrase, createVault, unlockVault } from './vault';
+import type { VaultHeader } from './vault';
+
+/** Raised when sensitive data must be written or read while the vault is locked. */
+export class LockedError extends Error {
+  constructor(what: string) {
+    super(`Subtier is locked: unlock it with your passphrase to ${what}.`);
+    this.name = 'LockedError';
+  }
+}
+
+/** A stored evidence blob: the bytes, encrypted when `sealed` is true. */
+export interface BlobRow {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+  readonly sealed?: boolean;
+}
+
+/** What the repository asks of the vault around its writes and reads (all outside transactions). */
+export interface RecordProtector {
+  sealParty(party: Party): Promise<Party>;
+  openParty(party: Party): Promise<Party>;
+  sealEvidence(evidence: Evidence, bytes: Uint8Array): Promise<{ evidence: Evidence; blob: BlobRow }>;
+  openEvidence(evidence: Evidence): Promise<Evidence>;
+  openBlob(blob: BlobRow): Promise<Uint8Array>;
+}
+
+/** Where the vault header is kept (the settings table, through the repository, with an audit entry). */
+export interface VaultStore {
+  load(): Promise<unknown>;
+  save(header: VaultHeader): Promise<void>;
+}
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export class VaultSession implements RecordProtector {
+  private key: CryptoKey | null = null;
+  private header: unknown = undefined;
+  private store: VaultStore | null = null;
+  private readonly listeners = new Set<(state: VaultState) => void>();
+
+  constructor(private readonly options: { readonly clock: () => string; readonly iterations?: number }) {}
+
+  /** Connects the session to where its header lives and reads it. */
+  async connect(store: VaultStore): Promise<VaultState> {
+    this.store = store;
+    this.header = await store.load();
+    this.notify();
+    return this.state;
+  }
+
+  get state(): VaultState {
+    if (this.header === undefined || this.header === null) return 'none';
+    return this.key ? 'unlocked' : 'locked';
+  }
+
+  /** Calls `listener` on every change of state; returns the unsubscribe function. */
+  subscribe(listener: (state: VaultState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l(this.state);
+  }
+
+  private requireStore(): VaultStore {
+    if (!this.store) throw new Error('the vault is not connected to its store');
+    return this.store;
+  }
+
+  /** Creates the vault with a first passphrase and leaves it unlocked. */
+  async setUp(passphrase: string): Promise<void> {
+    if (this.state !== 'none') throw new Error('A passphrase is already set; change it instead.');
+    const { header, key } = await createVault(passphrase, this.options.clock(), this.options.iterations ?? DEFAULT_ITERATIONS);
+    await this.requireStore().save(header);
+    this.header = header;
+    this.key = key;
+    this.notify();
+  }
+
+  /** Unlocks with the passphrase; a wrong one leaves everything as it was and says so. */
+  async unlock(passphrase: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (this.state === 'none') return { ok: false, message: 'No passphrase has been set yet.' };
+    const result = await unlockVault(this.header, passphrase);
+    if (!result.ok) return { ok: false, message: result.message };
+    this.key = result.key;
+    this.notify();
+    return { ok: true };
+  }
+
+  /** Forgets the key: sensitive data stays encrypted and unreadable until the next unlock. */
+  lock(): void {
+    if (!this.key) return;
+    this.key = null;
+    this.notify();
+  }
+
+  async changePassphrase(current: string, next: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const result = await changePassphrase(this.header, current, next, this.options.clock(), this.options.iterations ?? DEFAULT_ITERATIONS);
+    if (!result.ok) return result;
+    await this.requireStore().save(result.header);
+    this.header = result.header;
+    this.notify();
+    return { ok: true };
+  }
+
+  /** The key for sealing, or null when there is no vault (data stays in clear); throws when locked. */
+  private keyFor(what: string): CryptoKey | null {
+    if (this.state === 'none') return null;
+    if (!this.key) throw new LockedError(what);
+    return this.key;
+  }
+
+  async sealParty(party: Party): Promise<Party> {
+    if (!isSensitiveParty(party) || isSealed(party)) return party;
+    const key = this.keyFor("save a worker's details");
+    return key ? sealParty(key, party) : party;
+  }
+
+  /** Opens a sealed party when unlocked; while locked it stays as stored (its pseudonym). */
+  async openParty(party: Party): Promise<Party> {
+    return isSealed(party) && this.key ? openParty(this.key, party) : party;
+  }
+
+  async sealEvidence(evidence: Evidence, bytes: Uint8Array): Promise<{ evidence: Evidence; blob: BlobRow }> {
+    if (!isSensitiveEvidence(evidence) || isSealed(evidence)) return { evidence, blob: { id: evidence.id, bytes } };
+    const key = this.keyFor('add sensitive evidence');
+    if (!key) return { evidence, blob: { id: evidence.id, bytes } };
+    return { evidence: await sealEvidence(key, evidence), blob: { id: evidence.id, bytes: await encryptBytes(key, bytes, EVIDENCE_BYTES_PURPOSE), sealed: true } };
+  }
+
+  async openEvidence(evidence: Evidence): Promise<Evidence> {
+    return isSealed(evidence) && this.key ? openEvidence(this.key, evidence) : evidence;
+  }
+
+  async openBlob(blob: BlobRow): Promise<Uint8Array> {
+    if (!blob.sealed) return blob.bytes;
+    if (!this.key) throw new LockedError('open sensitive evidence');
+    return decryptBytes(this.key, blob.bytes, EVIDENCE_BYTES_PURPOSE);
+  }
+}
