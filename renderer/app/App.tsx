@@ -8,6 +8,7 @@ import type { AppServices } from './services-context';
 import { useNavigation } from './navigation';
 import { useLive } from './use-live';
 import { ROUTES } from './routes';
+import { ErrorBoundary, ErrorNotices } from '../components/ErrorBoundary';
 
 export function App({ services }: { services?: AppServices }) {
   const value = useMemo(() => services ?? createAppServices(), [services]);
@@ -64,7 +65,10 @@ function Frame() {
         <div className="sidebar-foot">Offline · data stays on this computer</div>
       </nav>
       <main className="content">
-        <View projectId={blocked ? null : location.projectId} />
+        <ErrorNotices />
+        <ErrorBoundary key={route.id}>
+          <View projectId={blocked ? null : location.projectId} />
+        </ErrorBoundary>
       </main>
     </div>
   );
