@@ -61,6 +61,7 @@ export function retrieveCandidates(index: NameIndex, readings: readonly Analyzed
       const exact = index.vocab.get(t.fold);
       if (exact !== undefined) credit(index.postings[exact], index.weights[exact]! * STRENGTH.exact);
       creditVocab(index.byKey.get(t.key), STRENGTH.phonetic);
+      if (t.cyrillic) creditVocab(index.byLooseKey.get(t.loose), STRENGTH.phonetic);
       const own = deletions(t.fold);
       creditVocab(index.byDeletion.get(t.fold), STRENGTH.deletion);
       for (const d of own) {

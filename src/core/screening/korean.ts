@@ -13,6 +13,7 @@ const SURNAME_GROUPS: readonly (readonly string[])[] = [
   ['choe', 'choi', 'chwe', 'choy', 'tsoi', 'tsoy', 'chhoe'],
   ['jong', 'jeong', 'chong', 'chung', 'cheong', 'jung', 'joung'],
   ['o', 'oh'],
+  ['han', 'hahn'],
   ['yu', 'ryu', 'yoo', 'you', 'ryoo', 'lyu', 'you'],
   ['rim', 'lim', 'im', 'yim'],
   ['kim', 'gim'],
@@ -48,7 +49,7 @@ const CONSONANT_RULES: readonly (readonly [RegExp, string])[] = [
   [/tsch|tch|chh|ch|dzh|dz|ts|zh|j/g, 'C'],
   [/ng/g, 'N'],
   [/sh/g, 's'], [/kh/g, 'k'], [/ph/g, 'p'], [/th/g, 't'], [/gh/g, 'k'],
-  [/g/g, 'k'], [/d/g, 't'], [/b/g, 'p'], [/r/g, 'l'], [/f/g, 'p'], [/q/g, 'k'], [/z/g, 's'],
+  [/g/g, 'k'], [/d/g, 't'], [/b/g, 'p'], [/r/g, 'l'], [/q/g, 'k'], [/z/g, 's'],
 ];
 const VOWEL_RULES: readonly (readonly [RegExp, string])[] = [
   [/yeo/g, 'yo'], [/eo/g, 'o'], [/eu/g, 'u'], [/oo/g, 'u'], [/ee/g, 'i'], [/ou/g, 'u'],
@@ -61,6 +62,8 @@ const VOWEL_RULES: readonly (readonly [RegExp, string])[] = [
  * Non-Korean words fold too; the matcher scores a folded-only agreement below an exact one.
  */
 export function foldKorean(word: string): string {
+  // Words without vowels are acronyms or codes (KPTC, KKBC): spelled letters, not syllables.
+  if (!/[aeiouy]/.test(word)) return word;
   const surname = SURNAME_CANON.get(word);
   let w = surname ?? word;
   for (const [re, to] of CONSONANT_RULES) w = w.replace(re, to);
@@ -72,16 +75,22 @@ export function foldKorean(word: string): string {
 }
 
 /**
- * A coarser key over the folded word: o/u and e/ae merge, final ng becomes n (Russian practice
- * writes Ён for 용), y-glides after a consonant drop. Used to retrieve candidates and to score
- * "sounds the same" agreements.
+ * A coarser key over the folded word: o/u and e/ae merge (Chosun for Chosŏn, Sung for Sŏng),
+ * y-glides after a consonant drop. Used to retrieve candidates and to score "sounds the same".
  */
 export function phoneticKey(folded: string): string {
   return folded
     .replace(/ae/g, 'e')
     .replace(/u/g, 'o')
-    .replace(/ng/g, 'n')
     .replace(/([kptcslmnh])y/g, '$1')
     .replace(/h$/, '')
     .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The phonetic key with a final ng written n: Russian practice writes both 용 and 연 as Ён, so a name
+ * read from Cyrillic cannot tell them apart. Only compared when one side was read from Cyrillic.
+ */
+export function looseKey(key: string): string {
+  return key.replace(/ng/g, 'n');
 }

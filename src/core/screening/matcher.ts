@@ -12,6 +12,7 @@ import type { NameIndex } from './name-index';
 import type { MatchedPart, NameScore, UnmatchedPart } from './name-score';
 import { scoreAcronym, scoreNames } from './name-score';
 import type { EntryType, ListEntry, ListSource } from './types';
+import { FILLER_WORDS } from './vocabulary';
 
 /** What the query names: a person, an organisation, or unknown (the CLI). */
 export type QueryKind = 'person' | 'organization' | 'any';
@@ -46,10 +47,13 @@ export interface NameMatch {
 
 /** Kinds of query and entry that name different things (a person and a company) cost this factor. */
 const KIND_MISMATCH = 0.75;
+/** A party is never a ship or an aircraft: a vessel named like a company is its asset, not the company. */
+const ASSET_FACTOR = 0.8;
 const WEAK_ALIAS = 0.95;
 
 function kindFactor(kind: QueryKind, type: EntryType): number {
   if (kind === 'any') return 1;
+  if (type === 'vessel' || type === 'aircraft') return ASSET_FACTOR;
   const individual = type === 'individual';
   return (kind === 'person') === individual ? 1 : KIND_MISMATCH;
 }
@@ -64,11 +68,11 @@ export function screenName(index: NameIndex, query: string, kind: QueryKind = 'a
     const named = index.names[id]!;
     const entry = index.entryOf(named);
     const isPerson = entry.type === 'individual';
-    const weightOf = (t: NameToken) => tokenWeight(index, t, isPerson);
+    const weightOf = (t: NameToken, family: boolean, missing: boolean) => tokenWeight(index, t, family, missing);
     const factor = kindFactor(kind, entry.type) * (named.quality === 'weak' ? WEAK_ALIAS : 1);
     for (const reading of readings) {
       let result = scoreNames(reading, named.analyzed, weightOf, isPerson);
-      const acronym = isPerson ? null : scoreAcronym(reading, named.analyzed, weightOf);
+      const acronym = isPerson ? null : scoreAcronym(reading, named.analyzed, weightOf, (a) => index.isAmbiguousAcronym(a));
       if (acronym && acronym.score > result.score) result = acronym;
       const score = Math.round(result.score * factor * 1000) / 1000;
       const key = `${named.list}:${named.entry}`;
@@ -77,14 +81,16 @@ export function screenName(index: NameIndex, query: string, kind: QueryKind = 'a
     }
   }
   const out: NameMatch[] = [];
-  for (const { id, score, result, reading, factor } of best.values()) {
+  for (const { id, score, result, reading } of best.values()) {
     const band = bandOf(score, config);
     if (!band) continue;
     const named = index.names[id]!;
     const list = index.lists[named.list]!;
     const entry = list.entries[named.entry]!;
     const adjustments = [...result.adjustments];
-    if (factor < 1) adjustments.push(named.quality === 'weak' ? `weak alias: ×${WEAK_ALIAS}` : `a ${kind === 'person' ? 'person' : 'organisation'} against a listed ${entry.type}: ×${KIND_MISMATCH}`);
+    if (named.quality === 'weak') adjustments.push(`weak alias: ×${WEAK_ALIAS}`);
+    const typeFactor = kindFactor(kind, entry.type);
+    if (typeFactor < 1) adjustments.push(`a ${kind === 'person' ? 'person' : 'organisation'} against a listed ${entry.type}: ×${typeFactor}`);
     out.push({
       listId: list.id, listName: list.name, source: list.source, entry, ref: entry.ref, entryName: entry.name,
       entryType: entry.type, matchedName: named.text, score, band,
@@ -103,15 +109,19 @@ export function screenName(index: NameIndex, query: string, kind: QueryKind = 'a
   return out.slice(0, config.maxResults);
 }
 
-/** Weight of a word for scoring: the index weight, lowered for generic words, initials and common family names. */
-export function tokenWeight(index: NameIndex, t: NameToken, isPerson: boolean): number {
+/**
+ * Weight of a word for scoring: the index weight, lowered for generic words, initials and common
+ * family names when they pair up. A word without a partner keeps its index weight unless it is
+ * filler, so a differing family name or a differing "Commercial" counts against a match.
+ */
+export function tokenWeight(index: NameIndex, t: NameToken, family: boolean, missing = false): number {
   const base = index.weightOf(t.fold);
   switch (t.kind) {
-    case 'generic': return Math.min(base, 0.35);
+    case 'generic': return missing && !FILLER_WORDS.has(t.canon) ? base : Math.min(base, 0.35);
     case 'initial': return 0.3;
     case 'numeric': return 1;
     case 'legal': case 'stop': return 0.3;
-    default: return isPerson && t.surname ? Math.min(base, 0.55) : base;
+    default: return family && !missing ? Math.min(base, 0.55) : base;
   }
 }
 

@@ -3,7 +3,7 @@
  * phonetic keys and a kind (content, generic, qualifier, legal form, stop word, number, initial),
  * the legal forms found (shown in canonical form), and the acronyms a multi-word name can go by.
  */
-import { canonicalSurname, foldKorean, phoneticKey } from './korean';
+import { canonicalSurname, foldKorean, looseKey, phoneticKey } from './korean';
 import { nameReadings } from './normalize';
 import { COMMON_SURNAMES, GENERIC_WORDS, KOREAN_SYNONYMS, LEGAL_FORMS, QUALIFIER_WORDS, STOP_WORDS } from './vocabulary';
 
@@ -16,8 +16,13 @@ export interface NameToken {
   readonly canon: string;
   readonly fold: string;
   readonly key: string;
+  /** The phonetic key with final ng as n, for names read from Cyrillic. */
+  readonly loose: string;
   readonly kind: TokenKind;
+  /** A family name that many people share (Kim, Ri, Pak...). */
   readonly surname: boolean;
+  /** The word comes from a Cyrillic reading, where final -ng and -n cannot be told apart. */
+  readonly cyrillic: boolean;
 }
 
 export interface AnalyzedName {
@@ -31,8 +36,15 @@ export interface AnalyzedName {
   readonly acronyms: readonly string[];
 }
 
-const PHRASES = LEGAL_FORMS.map(([phrase, canon]) => ({ words: phrase.split(' '), canon }))
-  .sort((a, b) => b.words.length - a.words.length);
+/** Legal-form phrases by their first word, longest first, so each word checks only its own phrases. */
+const PHRASES = new Map<string, { words: string[]; canon: string }[]>();
+for (const [phrase, canon] of LEGAL_FORMS) {
+  const words = phrase.split(' ');
+  const list = PHRASES.get(words[0]!) ?? [];
+  list.push({ words, canon });
+  list.sort((a, b) => b.words.length - a.words.length);
+  PHRASES.set(words[0]!, list);
+}
 /** Short legal forms that may open a name (Russian practice: ООО Мокран). Others must follow the name. */
 const LEADING_FORMS = new Set(['ooo', 'oao', 'zao', 'pao', 'ao', 'too', 'tov', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llc']);
 
@@ -40,7 +52,7 @@ function findLegalForms(words: readonly string[]): { legal: boolean[]; forms: st
   const legal = words.map(() => false);
   const forms: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const phrase of PHRASES) {
+    for (const phrase of PHRASES.get(words[i]!) ?? []) {
       const n = phrase.words.length;
       if (i + n > words.length || !phrase.words.every((w, k) => words[i + k] === w)) continue;
       if (i === 0 && n === 1 && !LEADING_FORMS.has(phrase.words[0]!)) continue;
@@ -60,22 +72,32 @@ function kindOf(word: string, canon: string, isLegal: boolean): TokenKind {
   if (STOP_WORDS.has(word)) return 'stop';
   if (/^\d+$/.test(word)) return 'numeric';
   if (word.length === 1 && /\p{L}/u.test(word)) return 'initial';
-  if (GENERIC_WORDS.has(canon)) return 'generic';
   if (QUALIFIER_WORDS.has(canon)) return 'qualifier';
+  if (GENERIC_WORDS.has(canon)) return 'generic';
   return 'content';
 }
 
-function makeToken(text: string, kind: TokenKind): NameToken {
+// Words repeat across names (Korea, Trading, Kim): their keys are computed once. Bounded so a long
+// session screening many different names cannot grow it without limit.
+const keyCache = new Map<string, { fold: string; key: string; loose: string; surname: boolean }>();
+const KEY_CACHE_LIMIT = 200_000;
+
+function keysOf(text: string, canon: string) {
+  let keys = keyCache.get(text);
+  if (!keys) {
+    const latin = /^[a-z]+$/.test(canon);
+    const fold = latin ? foldKorean(canon) : canon;
+    const key = latin ? phoneticKey(fold) : fold;
+    keys = { fold, key, loose: latin ? looseKey(key) : key, surname: COMMON_SURNAMES.has(text) || COMMON_SURNAMES.has(canonicalSurname(text) ?? '') };
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(text, keys);
+  }
+  return keys;
+}
+
+function makeToken(text: string, kind: TokenKind, cyrillic: boolean): NameToken {
   const canon = KOREAN_SYNONYMS[text] ?? text;
-  const fold = /^[a-z]+$/.test(canon) ? foldKorean(canon) : canon;
-  return {
-    text,
-    canon,
-    fold,
-    key: /^[a-z]+$/.test(fold) ? phoneticKey(fold) : fold,
-    kind,
-    surname: canonicalSurname(text) !== undefined || COMMON_SURNAMES.has(text),
-  };
+  return { text, canon, ...keysOf(text, canon), kind, cyrillic };
 }
 
 function acronymsOf(tokens: readonly NameToken[]): string[] {
@@ -97,9 +119,10 @@ function acronymsOf(tokens: readonly NameToken[]): string[] {
 export function analyzeName(name: string, isPerson: boolean): AnalyzedName[] {
   return nameReadings(name).map(({ words, via }) => {
     const { legal, forms } = findLegalForms(words);
+    const cyrillic = via.startsWith('Cyrillic');
     const tokens = words.map((w, i) => {
       const canon = KOREAN_SYNONYMS[w] ?? w;
-      return makeToken(w, kindOf(w, canon, legal[i]!));
+      return makeToken(w, kindOf(w, canon, legal[i]!), cyrillic);
     });
     return { name, via, tokens, legalForms: forms, acronyms: isPerson ? [] : acronymsOf(tokens) };
   });

@@ -40,6 +40,8 @@ export class NameIndex {
   readonly postings: number[][] = [];
   readonly weights: number[] = [];
   readonly byKey = new Map<string, number[]>();
+  /** Loose phonetic key (final ng as n) → vocabulary ids, for queries read from Cyrillic. */
+  readonly byLooseKey = new Map<string, number[]>();
   readonly byDeletion = new Map<string, number[]>();
   /** Two adjacent folded words written together → names. */
   readonly byJoined = new Map<string, number[]>();
@@ -81,13 +83,22 @@ export class NameIndex {
     for (const [word, v] of this.vocab) {
       const df = entriesOfWord[v]!.size;
       this.weights[v] = clampWeight((MAX_WEIGHT * Math.log((entries + 2) / (df + 1))) / logN);
-      const key = keyOf(this.names[this.postings[v]![0]!]!.analyzed, word);
-      push(this.byKey, key, v);
+      const token = tokenOf(this.names[this.postings[v]![0]!]!.analyzed, word);
+      push(this.byKey, token?.key ?? word, v);
+      push(this.byLooseKey, token?.loose ?? word, v);
       for (const d of deletions(word)) push(this.byDeletion, d, v);
     }
   }
 
   /** Weight of a folded word: high for rare or unseen words, low for common ones. */
+  /** True when an acronym stands for several different listed names. */
+  isAmbiguousAcronym(acronym: string): boolean {
+    const ids = this.byAcronym.get(acronym);
+    if (!ids || ids.length < 2) return false;
+    const names = new Set(ids.map((id) => matchTokens(this.names[id]!.analyzed).map((t) => t.fold).join(' ')));
+    return names.size > 1;
+  }
+
   weightOf(fold: string): number {
     const v = this.vocab.get(fold);
     return v === undefined ? MAX_WEIGHT : this.weights[v]!;
@@ -98,8 +109,8 @@ export class NameIndex {
   }
 }
 
-function keyOf(analyzed: AnalyzedName, fold: string): string {
-  return matchTokens(analyzed).find((t) => t.fold === fold)?.key ?? fold;
+function tokenOf(analyzed: AnalyzedName, fold: string) {
+  return matchTokens(analyzed).find((t) => t.fold === fold);
 }
 
 function clampWeight(w: number): number {

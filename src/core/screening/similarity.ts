@@ -65,13 +65,14 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 }
 
 /**
- * Edits a word of this length may carry and still be the same word: none up to 3 letters, one from
- * 4, two from 8, three from 13. Short name parts ("Un", "Il") must agree exactly or by folding.
+ * Edits a word of this length may carry and still be the same word: none up to 4 letters, one from
+ * 5, two from 9, three from 14. Short name parts ("Un", "Song", "Dong") must agree exactly or by
+ * folding: one letter turns one Korean syllable into another, and so one person into another.
  */
 export function editBudget(length: number): number {
-  if (length <= 3) return 0;
-  if (length <= 7) return 1;
-  if (length <= 12) return 2;
+  if (length <= 4) return 0;
+  if (length <= 8) return 1;
+  if (length <= 13) return 2;
   return 3;
 }
 

@@ -38,8 +38,10 @@ export function compareTokens(q: NameToken, c: NameToken): PartScore {
     return other.kind !== 'numeric' && other.text.startsWith(one.text) ? { score: PART_SCORES.initial, how: 'initial' } : NONE;
   }
   if (q.kind === 'numeric' || c.kind === 'numeric') return NONE;
-  if (q.key === c.key && q.key.length >= 2) return { score: PART_SCORES.phonetic, how: 'phonetic' };
-  const typo = typoSimilarity(q.fold, c.fold);
+  if (q.key.length >= 2 && (q.key === c.key || ((q.cyrillic || c.cyrillic) && q.loose === c.loose))) return { score: PART_SCORES.phonetic, how: 'phonetic' };
+  // Typos are counted on the words as written: folding shortens words and would make near
+  // misses of different words (Union, Unchon) look like one slip of the pen.
+  const typo = typoSimilarity(q.canon, c.canon);
   if (typo.score > 0) return { score: typo.score * PART_SCORES.typoFactor, how: 'typo' };
   return NONE;
 }
@@ -53,7 +55,6 @@ export function compareJoined(single: NameToken, first: NameToken, second: NameT
   const joined = first.fold + second.fold;
   if (single.fold === joined) return { score: PART_SCORES.joined, how: 'joined' };
   if (single.key === first.key + second.key) return { score: PART_SCORES.joined * PART_SCORES.phonetic, how: 'joined' };
-  const typo = typoSimilarity(single.fold, joined);
-  if (typo.score > 0 && joined.length >= 6) return { score: typo.score * PART_SCORES.typoFactor * PART_SCORES.joined, how: 'joined' };
+  // No typos across a join: two syllables run together and misspelt are too often another name.
   return NONE;
 }

@@ -22,6 +22,8 @@ const KOREAN_DIGRAPHS: readonly (readonly [string, string])[] = [
 const KOREAN_SINGLE: Readonly<Record<string, string>> = { ...RUSSIAN, х: 'h', ы: 'u', э: 'ae', ё: 'yo', ж: 'j', ц: 'ts', ч: 'ch' };
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+/** Words of Korean company names: Korea (Chosŏn), bank, general company, company, trading, construction, shipping. */
+const HANGUL_WORDS = /(조선|은행|총회사|회사|무역|건설|해운|총국)/g;
 
 /**
  * The older Russian spelling of Korean names, still used for the best-known ones (Ким Ир Сен,
@@ -65,13 +67,17 @@ export function romanizeSyllable(ch: string): string {
 }
 
 /**
- * Romanizes Hangul words. With `splitSurname`, a word of 2 to 4 syllables is read as a person's name
- * written together (김정은 → gim jeongeun): Korean surnames are one syllable in all but a few cases.
+ * Romanizes Hangul words. With `splitSyllables`, a word of 2 to 4 syllables is read as a person's
+ * name written together and each syllable becomes a word (김정은 → gim jeong eun), as the lists write
+ * Korean names; otherwise syllables are joined (gimjeongeun).
  */
-export function romanizeHangul(text: string, splitSurname: boolean): string {
-  return text.replace(/[\uAC00-\uD7A3]+/g, (word) => {
+export function romanizeHangul(text: string, splitSyllables: boolean): string {
+  // Company names run their words together (조선대성은행): set the common words apart first.
+  const spaced = text.replace(/[\uAC00-\uD7A3]{4,}/g, (word) => word.replace(HANGUL_WORDS, ' $1 '));
+  const split = splitSyllables && spaced.trim() === text.trim();
+  return spaced.replace(/[\uAC00-\uD7A3]+/g, (word) => {
     const syllables = [...word].map(romanizeSyllable);
-    if (splitSurname && syllables.length >= 2 && syllables.length <= 4) return `${syllables[0]} ${syllables.slice(1).join('')}`;
+    if (split && syllables.length >= 2 && syllables.length <= 4) return syllables.join(' ');
     return syllables.join('');
   });
 }
@@ -101,7 +107,7 @@ export function transliterationVariants(lower: string): { text: string; via: str
     if (hasHangul) {
       const via = base.via ? `${base.via}, Hangul` : 'Hangul (Revised Romanization)';
       out.push({ text: romanizeHangul(base.text, false), via });
-      out.push({ text: romanizeHangul(base.text, true), via: `${via}, surname first` });
+      out.push({ text: romanizeHangul(base.text, true), via: `${via}, syllable by syllable` });
     } else {
       out.push(base);
     }

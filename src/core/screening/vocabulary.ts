@@ -47,14 +47,24 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(`
 korea korean dprk north south democratic people peoples republic general trading trade traders
 international intl group construction constructions bank banking industrial industry industries development
 technology technologies tech engineering shipping ship investment investments export exports import imports
-foreign economic commercial association ministry department office center centre national united global
+foreign economic commercial association ministry department center centre national united global
 holding holdings enterprise enterprises services service overseas joint venture first new agency bureau
-committee federation union cooperation store factory works marine maritime ocean air airline airlines
+committee federation cooperation store factory works marine maritime ocean air airline airlines
 petroleum oil energy metal metals machinery equipment electronics electronic chemical chemicals materials
 products goods supply supplies logistics transport transportation finance financial insurance capital credit
 science sciences research institute university academy agricultural food trust partners management
 consulting solutions systems network software information computer medical textile garment apparel
 fishing fisheries seafood hotel tour travel operation operations company corporation star
+`.split(/\s+/).filter(Boolean));
+
+/**
+ * Generic words that writers add or drop freely (Korea Rungrado [General] Trading). Other generic words
+ * name what an entity is (bank, trading, shipping, credit): paired they say little, but one name having
+ * such a word that the other lacks points to a different entity (Koryo Bank, Koryo Commercial Bank).
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(`
+general group korea korean dprk north democratic people peoples republic international intl national joint
+holding holdings enterprise enterprises company corporation
 `.split(/\s+/).filter(Boolean));
 
 /** Words and places that qualify an embedded name: "Mansudae Overseas Project, Qatar Branch Office". */
@@ -74,7 +84,8 @@ ankara jordan lebanon yemen iraq taiwan japan tokyo malta cyprus austria vienna 
 prague romania bulgaria serbia belgrade cuba havana
 `.split(/\s+/).filter(Boolean));
 
-export const STOP_WORDS: ReadonlySet<string> = new Set('of the and for in at on by to de la le du des del da y e et und der die das van von a an'.split(' '));
+// Not here: von, van, da, an and the like, which are also Korean syllables read from Cyrillic (Вон = Won).
+export const STOP_WORDS: ReadonlySet<string> = new Set('of the and for in at on by to de la le du des et und der die das'.split(' '));
 
 /**
  * Korean words that the lists use side by side with their English translation
@@ -84,6 +95,7 @@ export const KOREAN_SYNONYMS: Readonly<Record<string, string>> = {
   choson: 'korea', chosun: 'korea', joseon: 'korea', chosen: 'korea',
   unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
   muyok: 'trading', muyeok: 'trading', muyog: 'trading',
+  konsol: 'construction', geonseol: 'construction', haeun: 'shipping', chonghoesa: 'general', chongguk: 'bureau',
 };
 
 /**
