@@ -7,6 +7,8 @@ import Dexie from 'dexie';
 import { StorageError, TABLES } from '../core/services/ports';
 import type { Row, StorageBackend, TableName, Tx } from '../core/services/ports';
 import { DATABASE_NAME, declareSchema } from './schema';
+import type { BeforeUpgrade } from './schema';
+import { backupBeforeUpgrade } from './upgrade-backup';
 
 export interface DexieBackendOptions {
   readonly name?: string;
@@ -15,6 +17,8 @@ export interface DexieBackendOptions {
   readonly IDBKeyRange?: typeof IDBKeyRange;
   /** For upgrade tests: open at an older schema version. */
   readonly version?: number;
+  /** Runs before a schema upgrade, in its transaction; by default each project is backed up. Null: nothing. */
+  readonly beforeUpgrade?: BeforeUpgrade | null;
 }
 
 export function openDexie(options: DexieBackendOptions = {}): Dexie {
@@ -22,7 +26,7 @@ export function openDexie(options: DexieBackendOptions = {}): Dexie {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });
-  declareSchema(db, options.version);
+  declareSchema(db, options.version, options.beforeUpgrade === null ? undefined : (options.beforeUpgrade ?? backupBeforeUpgrade));
   return db;
 }
 

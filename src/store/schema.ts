@@ -53,12 +53,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
 ];
 
-/** Declares versions up to `upTo` (all by default) on a Dexie instance. */
-export function declareSchema(db: Dexie, upTo = Number.POSITIVE_INFINITY): void {
+/** Runs once per upgrade, inside its transaction, before the first upgrade function (see upgrade-backup.ts). */
+export type BeforeUpgrade = (tx: Transaction, fromVersion: number, toVersion: number) => Promise<void>;
+
+/**
+ * Declares versions up to `upTo` (all by default) on a Dexie instance. `beforeUpgrade` sees the
+ * database as the old version left it, whichever version that was.
+ */
+export function declareSchema(db: Dexie, upTo = Number.POSITIVE_INFINITY, beforeUpgrade?: BeforeUpgrade): void {
+  const target = Math.min(upTo, SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version);
+  const prepared = new WeakSet<Transaction>();
   for (const v of SCHEMA_VERSIONS) {
     if (v.version > upTo) break;
     const declared = db.version(v.version).stores(v.stores);
-    if (v.upgrade) declared.upgrade(v.upgrade);
+    if (v.version === 1 || (!v.upgrade && !beforeUpgrade)) continue;
+    // Dexie runs the upgrade functions of every version above the stored one, in order, in one
+    // transaction: the first to run comes right after the stored version.
+    declared.upgrade(async (tx) => {
+      if (beforeUpgrade && !prepared.has(tx)) {
+        prepared.add(tx);
+        await beforeUpgrade(tx, v.version - 1, target);
+      }
+      if (v.upgrade) await v.upgrade(tx);
+    });
   }
 }
 

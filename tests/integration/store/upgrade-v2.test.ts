@@ -6,6 +6,8 @@ import { parseProjectSnapshot, partySchema, sequentialIds, steppingClock, verify
 import type { AuditEntry } from '../../../src/core/model';
 import { Repository } from '../../../src/core/services/repository';
 import { LATEST_SCHEMA_VERSION, createDexieBackend } from '../../../src/store';
+import { readBundle } from '../../../src/core/io';
+import { backupBytes, listBackups, restoreBackup } from '../../../src/core/services/backups';
 import { buildDatabaseAt, dumpDatabase, freshFactory, openLatest } from './upgrade-support';
 import { V1_PARTIES_WITH_REF, truth, v1Rows } from './v1-rows';
 
@@ -24,6 +26,10 @@ describe('upgrade from schema version 1', () => {
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(Object.keys(after).sort()).toEqual(expect.arrayContaining(['attestations', 'backups', 'hits', 'lists', 'overrides', 'questionnaires']));
     for (const table of ['questionnaires', 'overrides', 'hits', 'lists', 'attestations']) expect(after[table], table).toEqual([]);
+    expect(after.backups!.map((b) => [b.projectId, b.reason, b.note, b.error])).toEqual(expect.arrayContaining([
+      ['prj_demo', 'upgrade', `before upgrading the database from version 1 to ${LATEST_SCHEMA_VERSION}`, undefined],
+      ['prj_v1_depot', 'upgrade', `before upgrading the database from version 1 to ${LATEST_SCHEMA_VERSION}`, undefined],
+    ]));
     db.close();
   });
 
@@ -57,7 +63,8 @@ describe('upgrade from schema version 1', () => {
       const sort = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
       expect(sort(after[table]!), table).toEqual(sort(before[table]!));
     }
-    expect(after.blobs).toHaveLength(2);
+    // The two evidence files, and the bundles of the two pre-upgrade backups.
+    expect(after.blobs).toHaveLength(4);
     for (const blob of before.blobs!) {
       const stored = after.blobs!.find((b) => b.id === blob.id);
       expect(new Uint8Array(stored!.bytes as Uint8Array)).toEqual(blob.bytes);
@@ -92,6 +99,27 @@ describe('upgrade from schema version 1', () => {
     const log = await repo.auditLog();
     expect(verifyAuditChain(log).ok).toBe(true);
     expect(log.slice(-2).map((e) => [e.entityId, e.action])).toEqual([[added.id, 'create'], ['pty_demo_001', 'update']]);
+    repo.backend.close();
+  });
+
+  it('keeps a verified bundle of each project as version 1 stored it, which restores', async () => {
+    const { options, db } = await upgradedFromV1();
+    db.close();
+    const repo = new Repository(createDexieBackend(options), { ids: sequentialIds(), clock: steppingClock('2026-03-01T00:00:00.000Z'), actor: () => 'tester' });
+    const [backup] = await listBackups(repo, 'prj_demo');
+    expect(backup).toMatchObject({ reason: 'upgrade', counts: { parties: truth.parties.length - 2, links: truth.links.length - 1, evidence: 2 } });
+    const read = await readBundle((await backupBytes(repo, backup!.id))!);
+    expect(read.errors).toEqual([]);
+    expect(read.value!.snapshot.parties.find((p) => p.id === 'pty_demo_003')).toMatchObject({ name: 'Gulf Precast Structures W.L.L.', ref: 'pty_demo_003' });
+    expect(read.value!.evidence.get('evd_v1_002')).toEqual(v1Rows().blobs![1]!.bytes);
+    expect(read.value!.audit.filter((e) => e.projectId === 'prj_demo').length).toBeGreaterThan(90);
+
+    // The upgraded project is damaged by a later mistake; the pre-upgrade backup brings it back.
+    await repo.deleteParty('pty_demo_003', { links: 'delete' });
+    const restored = await restoreBackup(repo, backup!.id, { clock: steppingClock('2026-03-02T00:00:00.000Z'), ids: sequentialIds(900) });
+    expect(restored.status).toBe('different');
+    expect((await repo.getParty('pty_demo_003'))?.name).toBe('Gulf Precast Structures W.L.L.');
+    expect(await repo.listLinks('prj_demo')).toHaveLength(truth.links.filter((l) => l.projectId === 'prj_demo').length);
     repo.backend.close();
   });
 
