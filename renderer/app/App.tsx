@@ -8,6 +8,7 @@ import type { AppServices } from './services-context';
 import { useNavigation } from './navigation';
 import { useLive } from './use-live';
 import { ROUTES } from './routes';
+import { VaultStatus } from '../features/security/VaultStatus';
 import { ErrorBoundary, ErrorNotices } from '../components/ErrorBoundary';
 
 export function App({ services }: { services?: AppServices }) {
@@ -62,6 +63,7 @@ function Frame() {
             );
           })}
         </ul>
+        <VaultStatus onOpenSecurity={() => navigate({ route: 'security' })} />
         <div className="sidebar-foot">Offline · data stays on this computer</div>
       </nav>
       <main className="content">

@@ -6,6 +6,9 @@ import type { ComponentType } from 'react';
 import { ProjectsView } from '../features/projects/ProjectsView';
 import { PartiesView } from '../features/parties/PartiesView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { AuditView } from '../features/audit/AuditView';
+import { SecurityView } from '../features/security/SecurityView';
+import { BackupsView } from '../features/backups/BackupsView';
 import { ComingSoon } from '../components/ComingSoon';
 
 export interface RouteProps {
@@ -25,5 +28,8 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'parties', label: 'Parties', needsProject: true, component: PartiesView },
   { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
   { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
+  { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },
+  { id: 'security', label: 'Security', needsProject: false, component: SecurityView },
+  { id: 'backups', label: 'Backups', needsProject: false, component: BackupsView },
   { id: 'settings', label: 'Settings', needsProject: false, component: SettingsView },
 ];

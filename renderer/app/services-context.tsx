@@ -7,9 +7,12 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { Repository } from '../../src/core/services/repository';
 import { createDexieBackend, requestPersistentStorage } from '../../src/store';
+import { VaultSession, connectVault } from '../../src/core/crypto';
 
 export interface AppServices {
   readonly repo: Repository;
+  /** Encryption at rest for workers and sensitive evidence (absent in tests that do not need it). */
+  readonly vault?: VaultSession;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -18,7 +21,10 @@ const ServicesContext = createContext<AppServices | null>(null);
 export function createAppServices(): AppServices {
   const backend = createDexieBackend();
   void requestPersistentStorage();
-  return { repo: new Repository(backend, { actor: () => localStorage.getItem('subtier.actor') || 'local user' }) };
+  const vault = new VaultSession({ clock: () => new Date().toISOString() });
+  const repo = new Repository(backend, { actor: () => localStorage.getItem('subtier.actor') || 'local user', protector: vault });
+  void connectVault(repo, vault);
+  return { repo, vault };
 }
 
 export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {

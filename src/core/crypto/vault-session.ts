@@ -47,6 +47,8 @@ export class VaultSession implements RecordProtector {
   private key: CryptoKey | null = null;
   private header: unknown = undefined;
   private store: VaultStore | null = null;
+  /** Settles once the stored header has been read; sealing waits for it so nothing slips out in clear. */
+  private ready: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: VaultState) => void>();
 
   constructor(private readonly options: { readonly clock: () => string; readonly iterations?: number }) {}
@@ -54,7 +56,10 @@ export class VaultSession implements RecordProtector {
   /** Connects the session to where its header lives and reads it. */
   async connect(store: VaultStore): Promise<VaultState> {
     this.store = store;
-    this.header = await store.load();
+    this.ready = store.load().then((header) => {
+      this.header = header;
+    });
+    await this.ready;
     this.notify();
     return this.state;
   }
@@ -124,6 +129,7 @@ export class VaultSession implements RecordProtector {
 
   async sealParty(party: Party): Promise<Party> {
     if (!isSensitiveParty(party) || isSealed(party)) return party;
+    await this.ready;
     const key = this.keyFor("save a worker's details");
     return key ? sealParty(key, party) : party;
   }
@@ -135,6 +141,7 @@ export class VaultSession implements RecordProtector {
 
   async sealEvidence(evidence: Evidence, bytes: Uint8Array): Promise<{ evidence: Evidence; blob: BlobRow }> {
     if (!isSensitiveEvidence(evidence) || isSealed(evidence)) return { evidence, blob: { id: evidence.id, bytes } };
+    await this.ready;
     const key = this.keyFor('add sensitive evidence');
     if (!key) return { evidence, blob: { id: evidence.id, bytes } };
     return { evidence: await sealEvidence(key, evidence), blob: { id: evidence.id, bytes: await encryptBytes(key, bytes, EVIDENCE_BYTES_PURPOSE), sealed: true } };

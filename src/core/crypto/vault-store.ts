@@ -28,6 +28,15 @@ export function repositoryVaultStore(repo: Repository): VaultStore {
   };
 }
 
+/**
+ * Connects a vault to the repository it protects: reads the stored header, and makes every lock
+ * and unlock a change that views re-read (workers appear by name or by pseudonym).
+ */
+export async function connectVault(repo: Repository, vault: VaultSession): Promise<void> {
+  vault.subscribe(() => repo.announce('parties'));
+  await vault.connect(repositoryVaultStore(repo));
+}
+
 export interface ProtectionCount {
   readonly workers: number;
   readonly evidence: number;

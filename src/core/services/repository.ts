@@ -99,6 +99,11 @@ export class Repository {
     for (const l of this.listeners) l({ table, projectId });
   }
 
+  /** Tells subscribers that reads now answer differently without a write (the vault was locked or unlocked). */
+  announce(table: TableName, projectId = ''): void {
+    this.notify(table, projectId);
+  }
+
   /** Runs a write and notifies subscribers only once it has committed. */
   async mutate<R>(table: TableName, projectId: string, fn: (tx: Tx) => Promise<R>): Promise<R> {
     const result = await this.backend.write(fn);
