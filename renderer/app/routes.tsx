@@ -9,7 +9,6 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { AuditView } from '../features/audit/AuditView';
 import { SecurityView } from '../features/security/SecurityView';
 import { BackupsView } from '../features/backups/BackupsView';
-import { BackupsView } from '../features/backups/BackupsView';
 import { ComingSoon } from '../components/ComingSoon';
 
 export interface RouteProps {
@@ -31,7 +30,6 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
   { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },
   { id: 'security', label: 'Security', needsProject: false, component: SecurityView },
-  { id: 'backups', label: 'Backups', needsProject: false, component: BackupsView },
   { id: 'backups', label: 'Backups', needsProject: false, component: BackupsView },
   { id: 'settings', label: 'Settings', needsProject: false, component: SettingsView },
 ];
