@@ -104,6 +104,7 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
   }
   const index = new PartyIndex(draft.parties.filter((d) => firstByRef.get(d.ref.toLowerCase()) === d), existing?.parties ?? []);
   const matches = new Map<PartyDraft, Party>();
+  const matchedByName = new Set<PartyDraft>();
   const claimed = new Map<string, PartyDraft>();
   for (const d of draft.parties) {
     if (!existing || !d.name || firstByRef.get(d.ref.toLowerCase()) !== d) continue;
@@ -117,6 +118,7 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
     }
     claimed.set(m.party.id, d);
     matches.set(d, m.party);
+    if (m.byName) matchedByName.add(d);
     if (m.byName && m.party.ref && m.party.ref.toLowerCase() !== d.ref.toLowerCase()) {
       problems.warn(d.origin.sheet, d.origin.row, d.origin.columns.ref ?? null, `ID: matched the existing party "${m.party.name}" by name; it keeps its reference code "${m.party.ref}"`);
     }
@@ -211,7 +213,8 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
       updatedAt: before?.updatedAt ?? now,
       isClient: (before?.isClient ?? false) || isClientDraft(d) || (clientTarget?.source === 'project' && clientTarget.party === before),
       ref: before?.ref || d.ref,
-      name: d.name || before?.name,
+      // A name match keeps the stored spelling; a match by ID takes the workbook's name (a rename).
+      name: before && matchedByName.has(d) ? before.name : d.name || before?.name,
       kind,
       isWorker: d.kind === null ? before?.isWorker ?? false : d.isWorker,
       country: d.country || before?.country || '',
@@ -333,9 +336,10 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
     return { rows: rows.length, valid, invalid: rows.length - valid };
   };
   const finished = problems.finish(null);
+  const existingIds = existing ? new Set(existing.parties.map((p) => p.id)) : null;
   const writes = {
     project: !existing || projectChanged ? project : null,
-    parties: [...touched].map((id) => resultParties.get(id)!).filter((p) => !existing || base[p.id] !== undefined || !existing.parties.some((x) => x.id === p.id)),
+    parties: [...touched].map((id) => resultParties.get(id)!).filter((p) => !existingIds || base[p.id] !== undefined || !existingIds.has(p.id)),
     links: [...changedLinks].map((id) => resultLinks.get(id)!),
   };
   const somethingToWrite = existing

@@ -65,7 +65,7 @@ export function writeRegister(snapshot: ProjectSnapshot, options: RegisterOption
       r ? r.inherent.score : null, r ? r.inherent.level : 'not scored', r ? r.exposure.score : null, r ? r.exposure.level : 'not scored',
       r ? pct(r.completeness) : null, r ? (r.insufficient ? 'yes' : 'no') : '',
       hitsOf(p.id, 'open'), hitsOf(p.id, 'confirmed'), hitsOf(p.id, 'dismissed'),
-      r ? r.indicators.map((i) => `${i.code} ${i.title}`).join('; ') : '', p.aliases.join('; '), p.registrationNumber, p.address, p.isClient ? 'yes' : '',
+      r ? r.indicators.map((i) => `${i.code} ${i.title}`).join('; ') : '', p.aliases.join('; '), p.registrationNumber, p.address, p.isClient ? 'yes' : '', p.notes,
     ];
   });
   const linkRows = [...snapshot.links]
@@ -96,7 +96,7 @@ export function writeRegister(snapshot: ProjectSnapshot, options: RegisterOption
 
   return writeWorkbook([
     { name: 'Summary', rows: summary, widths: [26, 60] },
-    sheet('Parties', ['ID', 'Name', 'Kind', 'Country', 'Country name', 'Sector', 'Tier', 'Inherent score', 'Inherent level', 'Exposure score', 'Exposure level', 'Completeness %', 'Insufficient data', 'Open hits', 'Confirmed hits', 'Dismissed hits', 'Indicators', 'Aliases', 'Registration number', 'Address', 'Client'], partyRows, [12, 32, 16, 8, 18, 20, 6, 10, 12, 10, 12, 13, 10, 9, 10, 10, 50, 28, 18, 28, 7]),
+    sheet('Parties', ['ID', 'Name', 'Kind', 'Country', 'Country name', 'Sector', 'Tier', 'Inherent score', 'Inherent level', 'Exposure score', 'Exposure level', 'Completeness %', 'Insufficient data', 'Open hits', 'Confirmed hits', 'Dismissed hits', 'Indicators', 'Aliases', 'Registration number', 'Address', 'Client', 'Notes'], partyRows, [12, 32, 16, 8, 18, 20, 6, 10, 12, 10, 12, 13, 10, 9, 10, 10, 50, 28, 18, 28, 7, 30]),
     sheet('Links', ['From ID', 'From', 'Relation', 'To ID', 'To', 'Value', 'Currency', 'Share %', 'Channel', 'Start', 'End', 'Notes'], linkRows, [12, 28, 16, 12, 28, 14, 9, 8, 18, 12, 12, 30]),
     sheet('Workforce', ['Party ID', 'Name', 'Nationality', 'Nationality name', 'Headcount', 'Wage payment', 'Passports held by', 'Individual contracts', 'Housing', 'Visa type', 'Arrived', 'Notes'], workforceRows, [12, 28, 11, 18, 10, 20, 18, 18, 12, 14, 12, 30]),
     sheet('Findings', ['Party ID', 'Party', 'Code', 'Finding', 'Confidence', 'Points', 'Evidence', 'Sources'], findingRows, [12, 28, 8, 40, 11, 8, 60, 50]),

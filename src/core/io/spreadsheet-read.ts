@@ -66,7 +66,8 @@ function parseWithSheetJs(bytes: Uint8Array, format: SourceFormat): Parsed<RawWo
       type: 'array', dense: true, cellFormula: true, cellNF: true, cellHTML: false, cellStyles: false, cellDates: false,
       // Reading stops a little after the limit: enough to tell a sheet that is too long.
       sheetRows: IMPORT_LIMITS.maxRowsPerSheet + 12,
-      bookVBA: false, bookFiles: false, WTF: false,
+      // Stubs keep formulas saved without a result visible, so they can be reported.
+      sheetStubs: true, bookVBA: false, bookFiles: false, WTF: false,
     });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
