@@ -7,11 +7,19 @@ import { scoreCommand } from './score';
 import { screenCommand } from './screen';
 import { importCheckCommand } from './import-check';
 import { exportTemplateCommand } from './export-template';
+import { reportCommand } from './report';
+import { verifyCommand } from './verify';
+import { attestationCommand } from './attestation';
+import { attestationReadCommand } from './attestation-read';
 
 export const COMMANDS: readonly CliCommand[] = [
   screenCommand,
   scoreCommand,
   importCheckCommand,
   exportTemplateCommand,
+  reportCommand,
+  verifyCommand,
+  attestationCommand,
+  attestationReadCommand,
   // screen, score, import-check, export-template, report, verify, attestation, attestation-read
 ];

@@ -21,6 +21,8 @@ export interface ActionFacts {
   readonly attestation: AttestationStatus;
   /** Whether the party is itself a workforce or a direct employer of the risky crews. */
   readonly isEmployer: boolean;
+  /** Organisations attest for themselves; a crew's attestation comes from its employer; persons do not attest. */
+  readonly kind: 'organization' | 'person' | 'workforce' | 'bank';
 }
 
 const ORDER: readonly ActionId[] = ['terminate', 'suspend_payments', 'escalate', 'verify_payroll', 'require_attestation'];
@@ -52,14 +54,19 @@ export function recommendActions(f: ActionFacts): RecommendedAction[] {
   const passports = f.workforces.filter((w) => w.workforce && BAD_PASSPORTS.has(w.workforce.passportsHeldBy));
   if (passports.length) add('escalate', `passports held by others for ${passports.map((w) => w.name).join(', ')} (ILO forced-labour indicator)`);
   const unknownNationality = f.workforces.filter((w) => !w.workforce?.nationality);
-  if (unknownNationality.length) add('require_attestation', `nationality of ${unknownNationality.length} crew${unknownNationality.length === 1 ? '' : 's'} not recorded`);
+  if (unknownNationality.length) add(f.kind === 'person' ? 'escalate' : 'require_attestation', `nationality of ${unknownNationality.length} crew${unknownNationality.length === 1 ? '' : 's'} not recorded`);
 
+  const attests = f.kind === 'organization' || f.kind === 'workforce';
+  const from = f.kind === 'workforce' ? ' from the crew\'s employer' : '';
   if (f.attestation === 'contradicted') add('escalate', 'the supplier attestation contradicts the project records');
-  else if (f.attestation !== 'received') add('require_attestation', f.attestation === 'awaiting' ? 'an attestation was requested and has not come back' : 'no supplier attestation on file');
-  if (f.insufficient) add('require_attestation', `only ${Math.round(f.completeness * 100)}% of the facts that matter are known`);
+  else if (attests && f.attestation !== 'received') add('require_attestation', f.attestation === 'awaiting' ? 'an attestation was requested and has not come back' : `no supplier attestation on file${from}`);
+  if (f.insufficient) add(attests ? 'require_attestation' : 'escalate', `only ${Math.round(f.completeness * 100)}% of the facts that matter are known`);
   if (f.openHits) add('escalate', `${f.openHits} screening hit${f.openHits === 1 ? '' : 's'} not yet reviewed`);
   if (!reasons.has('verify_payroll') && f.workforces.length) add('verify_payroll', 'confirm wage payments into individual accounts before further payment');
-  if (reasons.size === 0) add('require_attestation', 'the risk level calls for the supplier\'s written assurances');
+  if (reasons.size === 0) {
+    if (attests) add('require_attestation', 'the risk level calls for the supplier\'s written assurances');
+    else add('escalate', 'the risk level calls for a review of this party\'s role in the chain');
+  }
 
   return ORDER.filter((a) => reasons.has(a)).map((action) => ({ action, title: ACTION_TITLES[action], reason: capitalise(reasons.get(action)!.join('; ')) }));
 }

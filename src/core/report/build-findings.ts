@@ -83,6 +83,7 @@ export function buildFindings(ctx: BuildContext): FindingModel[] {
         openHits: hits.filter((h) => h.status === 'open').length,
         workforces,
         attestation: attestation?.status ?? 'not_requested',
+        kind: party.kind,
         isEmployer: party.kind === 'workforce' || directSubcontractors(ctx.graph, party.id).some((p) => p.kind === 'workforce'),
       }),
     };

@@ -155,7 +155,7 @@ function buildScope(ctx: BuildContext): ScopeModel {
     weightsHash: risk.weightsHash,
     indicators: risk.catalog.map((c) => ({ id: c.id, title: c.title, severity: c.severity, weight: c.weight, sources: sourceIds(c.sources) })),
     sources: [...new Set(risk.catalog.flatMap((c) => c.sources))].sort(bySourceId),
-    lists: lists.map((l) => ({ name: l.name, source: l.source, publishedAt: l.publishedAt || 'not stated', sha256: l.sha256, entries: l.entries })),
+    lists: lists.map((l) => ({ name: l.name, source: l.source, publishedAt: l.publishedAt || 'not stated', files: l.files.map((f) => `${f.name}: ${f.sha256}`).join('\n'), entries: l.entries })),
     notExamined,
   };
 }

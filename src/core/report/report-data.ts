@@ -71,7 +71,10 @@ const inputSchema = z.object({
     catalog: z.array(z.object({ id: z.string(), title: z.string(), severity: z.string(), weight: z.number(), sources: z.array(z.string()) })),
     cycles: z.array(z.array(z.string())),
   }),
-  lists: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), publishedAt: z.string(), sha256: z.string(), entries: z.number() })),
+  lists: z.array(z.object({
+    id: z.string(), name: z.string(), source: z.string(), publishedAt: z.string(),
+    files: z.array(z.object({ name: z.string(), sha256: z.string() })), entries: z.number(),
+  })),
   audit: z.object({
     verification: z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() }),
     entries: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), entity: z.string(), entityId: z.string(), action: z.string(), hash: z.string() })),

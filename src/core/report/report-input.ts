@@ -94,7 +94,8 @@ export interface ScreeningListInfo {
   readonly source: string;
   /** Publication date written in the list file, YYYY-MM-DD or ''. */
   readonly publishedAt: string;
-  readonly sha256: string;
+  /** The files the list was read from, with their SHA-256. */
+  readonly files: readonly { readonly name: string; readonly sha256: string }[];
   readonly entries: number;
 }
 

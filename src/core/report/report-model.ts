@@ -53,7 +53,7 @@ export interface ScopeModel {
   readonly indicators: readonly { readonly id: string; readonly title: string; readonly severity: string; readonly weight: number; readonly sources: string }[];
   /** Every source the catalog cites, "[S1] title", in id order. */
   readonly sources: readonly string[];
-  readonly lists: readonly { readonly name: string; readonly source: string; readonly publishedAt: string; readonly sha256: string; readonly entries: number }[];
+  readonly lists: readonly { readonly name: string; readonly source: string; readonly publishedAt: string; readonly files: string; readonly entries: number }[];
   readonly notExamined: readonly string[];
 }
 

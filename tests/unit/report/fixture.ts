@@ -126,8 +126,8 @@ export function fixtureInput(options: Partial<ReportInput['options']> = {}): Rep
       cycles: [],
     },
     lists: [
-      { id: 'lst_un', name: 'UN Security Council Consolidated List (DPRK)', source: 'UN', publishedAt: '2026-02-27', sha256: 'd'.repeat(64), entries: 155 },
-      { id: 'lst_ofac', name: 'OFAC SDN (DPRK programs)', source: 'OFAC', publishedAt: '2026-02-20', sha256: 'e'.repeat(64), entries: 310 },
+      { id: 'lst_un', name: 'UN Security Council Consolidated List (DPRK)', source: 'UN', publishedAt: '2026-02-27', files: [{ name: 'un-consolidated.xml', sha256: 'd'.repeat(64) }], entries: 155 },
+      { id: 'lst_ofac', name: 'OFAC SDN (DPRK programs)', source: 'OFAC', publishedAt: '2026-02-20', files: [{ name: 'sdn.csv', sha256: 'e'.repeat(64) }, { name: 'alt.csv', sha256: '9'.repeat(64) }], entries: 310 },
     ],
     audit: { verification: verifyAuditChain(entries), entries: entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, entity: e.entity, entityId: e.entityId, action: e.action, hash: e.hash })) },
     options: { asOf: '2026-03-15', redact: false, sections: [...REPORT_SECTIONS], author: 'Mina Haddad', organisation: 'Northgate Compliance LLP', ...options },

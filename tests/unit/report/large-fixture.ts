@@ -77,7 +77,7 @@ export function largeInput(n: number): ReportInput {
       modelVersion: 'subtier-risk-1.0', weightsHash: 'f'.repeat(64), project: { rating: 'critical', score: 90, completeness: 0.5 }, parties: risk,
       catalog: [{ id: 'wages-not-to-workers', title: 'Wages not paid to workers individually', severity: 'high', weight: 60, sources: ['[S1] 2018 advisory'] }], cycles: [],
     },
-    lists: [{ id: 'lst_un', name: 'UN Security Council Consolidated List (DPRK)', source: 'UN', publishedAt: '2026-02-27', sha256: 'd'.repeat(64), entries: 155 }],
+    lists: [{ id: 'lst_un', name: 'UN Security Council Consolidated List (DPRK)', source: 'UN', publishedAt: '2026-02-27', files: [{ name: 'un-consolidated.xml', sha256: 'd'.repeat(64) }], entries: 155 }],
     audit: null,
     options: { asOf: '2026-03-15', redact: false, sections: [...REPORT_SECTIONS], author: 'Bench', organisation: 'Bench' },
   };

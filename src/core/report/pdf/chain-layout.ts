@@ -30,7 +30,7 @@ export function layoutChain(chain: ChainModel): ChainLayout {
   const hasOutside = chain.nodes.some((n) => n.tier === null);
   const outsideColumn = maxTier + 1;
   const columns = Array.from({ length: maxTier + 1 }, (_, t) => (t === 0 ? 'Tier 0: client' : `Tier ${t}`));
-  if (hasOutside) columns.push('Outside the tiers: banks, owners, payees');
+  if (hasOutside) columns.push('Outside the tiers');
 
   // Primary parent: for a tiered party, the first party one tier up that awards it work; for a party
   // outside the tiers, the first tiered party it is linked with in either direction.

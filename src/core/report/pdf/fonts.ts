@@ -87,6 +87,8 @@ const CHAINS: Readonly<Record<'regular' | 'bold', readonly Slot[]>> = {
   bold: ['latinBold', 'hangulBold', 'arabicBold'],
 };
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Characters that take the font of the run they sit in, so an Arabic phrase stays one RTL run. */
 const NEUTRAL = /[\s.,;:'"()\-–—/&]/u;
 
@@ -95,6 +97,7 @@ export class FontSet {
   private readonly loaded = new Map<Slot, LoadedFont>();
   private readonly byFont = new Map<PDFFont, LoadedFont>();
   private readonly widths = new Map<string, number>();
+  private readonly unitWidths = new Map<string, number>();
   /** Code points no font could draw; replaced by "?" and reported by the renderer. */
   readonly missing = new Set<number>();
 
@@ -155,6 +158,8 @@ export class FontSet {
   /** Splits already-prepared text into runs (see `prepare`). */
   runs(text: string, bold = false): TextRun[] {
     const chain = CHAINS[bold ? 'bold' : 'regular'];
+    // Most text is printable ASCII, which the Latin font always has: one run, no per-character work.
+    if (PLAIN_ASCII.test(text)) return [{ font: this.loaded.get(chain[0]!)!.font, text }];
     const runs: { font: LoadedFont; text: string }[] = [];
     let current: { font: LoadedFont; text: string } | undefined;
     const chars = [...text];
@@ -189,11 +194,16 @@ export class FontSet {
     return runs.map((r) => ({ font: r.font.font, text: r.text }));
   }
 
-  /** Width of text at a size, across its runs. */
+  /** Width of text at a size, across its runs; cached per string, as layout measures the same words often. */
   width(text: string, size: number, bold = false): number {
-    let w = 0;
-    for (const run of this.runs(text, bold)) w += this.runWidth(run, size);
-    return w;
+    const key = bold ? `b${text}` : `r${text}`;
+    let units = this.unitWidths.get(key);
+    if (units === undefined) {
+      units = 0;
+      for (const run of this.runs(text, bold)) units += this.runWidth(run, 1000);
+      this.unitWidths.set(key, units);
+    }
+    return (units * size) / 1000;
   }
 
   /** Width of one run: summed advance widths, or the shaped layout for Arabic (cached per string). */

@@ -46,7 +46,7 @@ export async function renderReportPdf(model: ReportModel, dataBytes: Uint8Array,
       case 'scope': drawScope(w, model); break;
       case 'legal': drawLegal(w, model); break;
       case 'chain':
-        w.paragraph(`${model.chain.nodes.length} parties in contract tiers from the client (left) down to the crews, coloured by their reported level (the higher of inherent and exposure). Boxes with a thick border are confirmed designation matches.${model.chain.cycles.length ? ` Subcontracting loops: ${model.chain.cycles.join('; ')}.` : ''}`, { size: SIZE.small, color: COLOR.muted, after: 4 });
+        w.paragraph(`${model.chain.nodes.length} parties in contract tiers from the client (left) down to the crews, coloured by their reported level (the higher of inherent and exposure). Banks, owners and payees outside the contract tiers stand in the last column. Boxes with a thick border are confirmed designation matches; "also p. N" points to a linked party on another page.${model.chain.cycles.length ? ` Subcontracting loops: ${model.chain.cycles.join('; ')}.` : ''}`, { size: SIZE.small, color: COLOR.muted, after: 4 });
         drawChainDiagram(w, model.chain);
         break;
       case 'register': drawRegister(w, model); break;

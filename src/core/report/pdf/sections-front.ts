@@ -130,8 +130,8 @@ export function drawScope(w: Writer, m: ReportModel): void {
   w.keyValues([['Model version', m.scope.modelVersion], ['Weights hash (SHA-256)', m.scope.weightsHash]], 130, { size: SIZE.small });
   w.heading('Sanctions lists screened against', 2);
   if (m.scope.lists.length === 0) w.paragraph('No sanctions list is recorded for this project: the parties were not screened.', { bold: true, color: COLOR.warning });
-  else drawTable(w, [{ header: 'List', weight: 2.2 }, { header: 'Source', weight: 2 }, { header: 'Published', weight: 1.1 }, { header: 'Entries', weight: 0.8, align: 'right' }, { header: 'SHA-256 of the file', weight: 4 }],
-    m.scope.lists.map((l) => [{ text: l.name, bold: true }, l.source, l.publishedAt, String(l.entries), l.sha256]));
+  else drawTable(w, [{ header: 'List', weight: 2.2 }, { header: 'Source', weight: 2 }, { header: 'Published', weight: 1.1 }, { header: 'Entries', weight: 0.8, align: 'right' }, { header: 'Files and their SHA-256', weight: 4.5 }],
+    m.scope.lists.map((l) => [{ text: l.name, bold: true }, l.source, l.publishedAt, String(l.entries), l.files || '—']), { size: SIZE.tiny });
   w.heading('Indicator catalog', 2);
   drawTable(w, [{ header: 'Indicator', weight: 4 }, { header: 'Severity', weight: 1 }, { header: 'Weight', weight: 0.8, align: 'right' }, { header: 'Sources', weight: 4 }],
     m.scope.indicators.map((i) => [{ text: i.title, bold: true }, i.severity, String(i.weight), i.sources]), { size: SIZE.tiny });

@@ -100,22 +100,29 @@ export class Writer {
   /** Breaks text into lines no wider than `width`, at spaces, or inside words that are too long. */
   wrap(str: string, width: number, style: TextStyle = {}): string[] {
     const lines: string[] = [];
+    const space = this.measure(' ', style);
     for (const paragraph of str.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(/ +/)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.measure(candidate, style) <= width) {
-          line = candidate;
+        // Words are measured once each (and cached), so wrapping stays linear in the text length.
+        const ww = this.measure(word, style);
+        const candidateWidth = line ? lineWidth + space + ww : ww;
+        if (candidateWidth <= width) {
+          line = line ? `${line} ${word}` : word;
+          lineWidth = candidateWidth;
           continue;
         }
         if (line) lines.push(line);
         line = word;
+        lineWidth = ww;
         while (this.measure(line, style) > width && [...line].length > 1) {
           const chars = [...line];
           let n = chars.length - 1;
           while (n > 1 && this.measure(chars.slice(0, n).join(''), style) > width) n--;
           lines.push(chars.slice(0, n).join(''));
           line = chars.slice(n).join('');
+          lineWidth = this.measure(line, style);
         }
       }
       lines.push(line);

@@ -1,0 +1,21 @@
+/** The report capability's public surface: building, verifying and attestation forms. */
+export { buildReport, prepareReportInput, renderFromData } from './build-report';
+export type { BuiltReport } from './build-report';
+export { assembleReportInput, listInfoOf } from './assemble-input';
+export type { AssembleRequest } from './assemble-input';
+export { buildReportModel, reportIdOf } from './build-report-model';
+export { verifyReport, printedHashOf } from './verify-report';
+export type { VerifyCheck, VerifyResult, CheckStatus } from './verify-report';
+export { parseReportData, serializeReportData, REPORT_DATA_FILE, REPORT_DATA_FORMAT } from './report-data';
+export type { ReportData } from './report-data';
+export { REPORT_SECTIONS, SECTION_TITLES, RISK_LEVELS } from './report-input';
+export type { ReportInput, ReportOptions, ReportSectionId, RiskResults, ScreeningListInfo } from './report-input';
+export type { ReportModel } from './report-model';
+export { REPORT_FONT_FILES } from './pdf/fonts';
+export type { ReportFontBytes } from './pdf/fonts';
+export { embeddedFiles } from './pdf/read-pdf';
+export { redactInput, workerPseudonym } from './redaction';
+export { buildAttestationForm, ATTESTATION_FORM_VERSION, FIELDS as ATTESTATION_FIELDS } from './attestation-form';
+export type { AttestationRequest } from './attestation-form';
+export { readAttestationForm, assessAttestation, applyAttestation, attestationRequested, attestationQuestionAnswers } from './attestation-read';
+export type { AttestationAnswers, AttestationIssue } from './attestation-read';
