@@ -95,7 +95,8 @@ export async function applyBundle(repo: Repository, contents: BundleContents): P
     await storeHistory(repo, contents);
     return 'identical';
   }
-  const { snapshot } = contents;
+  // Workers and sensitive evidence are sealed like every other write when a passphrase is set.
+  const { snapshot, blobRows } = await repo.sealForWrite(contents.snapshot, contents.evidence);
   const projectId = snapshot.project.id;
   await repo.mutate('projects', projectId, async (tx) => {
     const before = await tx.get('projects', projectId);
@@ -113,7 +114,7 @@ export async function applyBundle(repo: Repository, contents: BundleContents): P
     await put('overrides', snapshot.overrides);
     await put('hits', snapshot.hits);
     await put('attestations', snapshot.attestations);
-    await tx.bulkPut('blobs', [...contents.evidence].map(([id, bytes]) => ({ id, bytes })));
+    await tx.bulkPut('blobs', blobRows as unknown as Row[]);
     const history = (await tx.get<{ value: AuditEntry[] }>('settings', auditHistoryKey(projectId)))?.value ?? [];
     await tx.put('settings', { key: auditHistoryKey(projectId), value: mergeHistory(history, contents.audit) });
     await repo.audit(tx, projectId, 'project', projectId, before ?? null, {

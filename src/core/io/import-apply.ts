@@ -3,6 +3,7 @@
  * project is saved as one snapshot; a merge writes only what changed, each record with its audit
  * entry, in one transaction that first checks nobody edited those records since the preview.
  */
+import { emptySnapshot } from '../model';
 import type { Link, Party } from '../model';
 import type { Repository } from '../services/repository';
 import type { Parsed } from './problems';
@@ -57,6 +58,8 @@ export async function applyImport(repo: Repository, plan: ImportPlan, note = 'wo
     await repo.saveSnapshot(plan.result, new Map(), `${note}: ${plan.summary.parties.added} parties, ${plan.summary.links.added} links`);
     return projectId;
   }
+  // Workers are sealed like every other write when a passphrase is set.
+  const sealed = (await repo.sealForWrite({ ...emptySnapshot(plan.result.project), parties: plan.writes.parties })).snapshot.parties;
   await repo.mutate('parties', projectId, async (tx) => {
     const current = await tx.get<{ updatedAt: string }>('projects', projectId);
     if (!current) throw new StaleImportError('The project');
@@ -69,7 +72,7 @@ export async function applyImport(repo: Repository, plan: ImportPlan, note = 'wo
       await tx.put('projects', plan.writes.project);
       await repo.audit(tx, projectId, 'project', projectId, before, plan.writes.project);
     }
-    for (const party of plan.writes.parties) {
+    for (const party of sealed) {
       const before = await tx.get<Party>('parties', party.id);
       await tx.put('parties', party);
       await repo.audit(tx, projectId, 'party', party.id, before ?? null, party);

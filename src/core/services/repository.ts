@@ -438,6 +438,15 @@ export class Repository {
     });
   }
 
+  /**
+   * Seals workers and sensitive evidence (with their bytes) as every write here does, for use cases
+   * that write several records through `mutate` in one transaction of their own (workbook merges,
+   * bundle imports). Call it before the transaction opens: sealing is asynchronous.
+   */
+  sealForWrite(snapshot: ProjectSnapshot, blobs: ReadonlyMap<string, Uint8Array> = new Map()): Promise<{ snapshot: ProjectSnapshot; blobRows: BlobRow[] }> {
+    return this.sealSnapshot(snapshot, blobs);
+  }
+
   /** Seals a snapshot's workers and sensitive evidence (with their bytes) before it is written. */
   private async sealSnapshot(snapshot: ProjectSnapshot, blobs: ReadonlyMap<string, Uint8Array>): Promise<{ snapshot: ProjectSnapshot; blobRows: BlobRow[] }> {
     if (!this.protector) return { snapshot, blobRows: [...blobs].map(([id, bytes]) => ({ id, bytes })) };
