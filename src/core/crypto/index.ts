@@ -5,3 +5,4 @@ export * from './sealed-records';
 export * from './vault';
 export * from './vault-session';
 export * from './vault-store';
+export * from './bundle-codec';

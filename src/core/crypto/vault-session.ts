@@ -139,12 +139,37 @@ export class VaultSession implements RecordProtector {
     return isSealed(party) && this.key ? openParty(this.key, party) : party;
   }
 
+  /**
+   * Seals sensitive evidence: its metadata (unless already sealed, as in a restored backup) and
+   * always its bytes, which arrive in clear.
+   */
   async sealEvidence(evidence: Evidence, bytes: Uint8Array): Promise<{ evidence: Evidence; blob: BlobRow }> {
-    if (!isSensitiveEvidence(evidence) || isSealed(evidence)) return { evidence, blob: { id: evidence.id, bytes } };
+    if (!isSensitiveEvidence(evidence)) return { evidence, blob: { id: evidence.id, bytes } };
     await this.ready;
     const key = this.keyFor('add sensitive evidence');
     if (!key) return { evidence, blob: { id: evidence.id, bytes } };
-    return { evidence: await sealEvidence(key, evidence), blob: { id: evidence.id, bytes: await encryptBytes(key, bytes, EVIDENCE_BYTES_PURPOSE), sealed: true } };
+    const sealed = isSealed(evidence) ? evidence : await sealEvidence(key, evidence);
+    return { evidence: sealed, blob: { id: evidence.id, bytes: await encryptBytes(key, bytes, EVIDENCE_BYTES_PURPOSE), sealed: true } };
+  }
+
+  /**
+   * Encrypts bytes under the data key for a purpose (bundle files); null when no vault exists,
+   * LockedError when locked. The key itself never leaves this object.
+   */
+  async encrypt(bytes: Uint8Array, purpose: string): Promise<Uint8Array | null> {
+    await this.ready;
+    const key = this.keyFor('export sensitive evidence');
+    return key ? encryptBytes(key, bytes, purpose) : null;
+  }
+
+  /** Decrypts what `encrypt` made; null when locked, without a vault, or under another key. */
+  async decrypt(bytes: Uint8Array, purpose: string): Promise<Uint8Array | null> {
+    if (!this.key) return null;
+    try {
+      return await decryptBytes(this.key, bytes, purpose);
+    } catch {
+      return null;
+    }
   }
 
   async openEvidence(evidence: Evidence): Promise<Evidence> {
