@@ -47,6 +47,8 @@ const MISSING_LISTED: Readonly<Record<TokenKind, number>> = { content: 0.6, gene
 export const GUARD_CAPS = { genericOnly: 0.7, surnameOnly: 0.6, oneWordApprox: 0.75 } as const;
 /** Factor when each name has words the other lacks: the same root name on a different entity. */
 export const CONFLICT_FACTOR = 0.88;
+/** Factor when a person's given-name syllables agree but in another order (Min-sok is not Sok-min). */
+export const GIVEN_ORDER_FACTOR = 0.8;
 
 interface Pair {
   readonly q: readonly number[];
@@ -148,6 +150,14 @@ export function scoreNames(query: AnalyzedName, listed: AnalyzedName, weightOf: 
   if (extraQ.length > 0 && extraC.length > 0) {
     score *= CONFLICT_FACTOR;
     adjustments.push(`each name has words the other lacks (${extraQ.map((u) => u.text).join(' ')} / ${extraC.map((u) => u.text).join(' ')}): ×${CONFLICT_FACTOR}`);
+  }
+  if (isPerson) {
+    // Family and given names may swap places, but the syllables of a Korean given name keep their order.
+    const given = chosen.filter((p) => !p.q.some((i) => familyQ[i]) && !p.c.some((j) => familyC[j])).sort((a, b) => a.q[0]! - b.q[0]!);
+    if (given.some((p, k) => k > 0 && p.c[0]! < given[k - 1]!.c[0]!)) {
+      score *= GIVEN_ORDER_FACTOR;
+      adjustments.push(`given-name syllables in another order: ×${GIVEN_ORDER_FACTOR}`);
+    }
   }
   const listedCore = C.filter((t) => t.kind !== 'initial');
   if (listedCore.length === 1 && chosen.length > 0 && chosen.every((p) => p.how === 'typo' || p.how === 'phonetic' || p.how === 'initial') && score > GUARD_CAPS.oneWordApprox) {

@@ -74,7 +74,8 @@ export function romanizeSyllable(ch: string): string {
 export function romanizeHangul(text: string, splitSyllables: boolean): string {
   // Company names run their words together (조선대성은행): set the common words apart first.
   const spaced = text.replace(/[\uAC00-\uD7A3]{4,}/g, (word) => word.replace(HANGUL_WORDS, ' $1 '));
-  const split = splitSyllables && spaced.trim() === text.trim();
+  // Only a lone word is read as a name written together; in longer text each word keeps its syllables.
+  const split = splitSyllables && spaced.trim() === text.trim() && (text.match(/[\uAC00-\uD7A3]+/g) ?? []).length === 1;
   return spaced.replace(/[\uAC00-\uD7A3]+/g, (word) => {
     const syllables = [...word].map(romanizeSyllable);
     if (split && syllables.length >= 2 && syllables.length <= 4) return syllables.join(' ');
