@@ -11,6 +11,7 @@ import type { BackupInfo, BackupReason } from '../../../src/core/services/backup
 import { saveFile } from '../../app/bridge';
 import type { RouteProps } from '../../app/routes';
 import { useServices } from '../../app/services-context';
+import { vaultEvidenceCodec } from '../../../src/core/crypto';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, Dialog, EmptyState, Notice, PageHeader, SelectField } from '../../components/ui';
 
@@ -32,7 +33,9 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 type Pending = { readonly kind: 'restore' | 'delete'; readonly backup: BackupInfo };
 
 export function BackupsView({ projectId }: RouteProps) {
-  const { repo } = useServices();
+  const { repo, vault } = useServices();
+  // Sensitive evidence goes into a backup only encrypted under the vault's key.
+  const backupOptions = vault ? { codec: vaultEvidenceCodec(vault) } : {};
   const [scope, setScope] = useState<'project' | 'all'>(projectId ? 'project' : 'all');
   const shownProject = scope === 'project' && projectId ? projectId : undefined;
   const backups = useLive(() => listBackups(repo, shownProject), [shownProject]);
@@ -53,11 +56,11 @@ export function BackupsView({ projectId }: RouteProps) {
   };
 
   const backUpNow = () => run(async () => {
-    const made = await createBackup(repo, projectId!, 'manual', 'made on the Backups screen');
+    const made = await createBackup(repo, projectId!, 'manual', 'made on the Backups screen', backupOptions);
     return `Backed up ${made.projectName}: ${made.counts.parties} parties, ${made.counts.links} links, ${made.counts.evidence} evidence files.`;
   });
   const restore = (b: BackupInfo) => run(async () => {
-    const result = await restoreBackup(repo, b.id);
+    const result = await restoreBackup(repo, b.id, backupOptions);
     return result.status === 'identical'
       ? `${b.projectName} is already exactly as in this backup; nothing was changed.`
       : `${b.projectName} is back as it was on ${when(b.createdAt)}.${result.undo ? ' The state it replaced is the newest backup in the list, to undo this.' : ''}`;
