@@ -98,8 +98,18 @@ export const SECTOR_EVIDENCE: readonly SectorEvidence[] = [
   { id: 'it', label: 'IT services and software', keywords: ['software', 'it services', 'information technology', 'app development', 'web development', 'programming', 'developer', 'freelanc'], sources: cite('S31', 'S68') },
 ];
 
-/** The sector row matching a party's free-text sector, or undefined. */
+const sectorCache = new Map<string, SectorEvidence | undefined>();
+
+/** The sector row matching a party's free-text sector, or undefined (memoised: the same few sectors recur). */
 export function sectorEvidence(sector: string): SectorEvidence | undefined {
+  if (sectorCache.has(sector)) return sectorCache.get(sector);
+  const found = matchSector(sector);
+  if (sectorCache.size > 10_000) sectorCache.clear();
+  sectorCache.set(sector, found);
+  return found;
+}
+
+function matchSector(sector: string): SectorEvidence | undefined {
   const text = sector.toLowerCase();
   if (!text.trim()) return undefined;
   if (/\bit\b/.test(text)) return SECTOR_EVIDENCE.find((s) => s.id === 'it');

@@ -7,7 +7,7 @@
 import type { Confidence } from '../model/records';
 import type { Party } from '../model/schemas';
 import { labelOf } from '../model/enums';
-import { canonicalAnswer, FACTS } from './facts';
+import { applicableFacts, canonicalAnswer, factById } from './facts';
 import type { FactDef, PartyRole } from './facts';
 import { countryEvidence, COUNTRY_TIERS, isLabourSector, sectorEvidence } from './context-tables';
 import { inOf, outOf } from './risk-index';
@@ -17,14 +17,11 @@ import type { Derivation, EvidenceItem } from './types';
 /** UNSCR 2397 para. 8: DPRK nationals earning income abroad were to be repatriated by this date. */
 export const REPATRIATION_DEADLINE = '2019-12-22';
 
-export interface FactState {
-  readonly fact: FactDef;
-  readonly known: boolean;
-}
-
 export interface PartyDerivation {
   readonly role: PartyRole;
-  readonly facts: readonly FactState[];
+  /** The facts that apply to the party (shared per role), and which of them are known. */
+  readonly facts: readonly FactDef[];
+  readonly known: readonly boolean[];
   readonly derivations: readonly Derivation[];
   /** Answers that the recorded data contradicts, in words. */
   readonly contradictions: readonly string[];
@@ -52,8 +49,13 @@ export function roleOf(idx: RiskIndex, party: Party): PartyRole {
 }
 
 /** Recorded facts count as reported; with an evidence file attached to the subject they count as confirmed. */
-function recorded(idx: RiskIndex, ...subjects: string[]): Confidence {
-  return subjects.some((id) => (idx.evidenced.get(id) ?? 0) > 0) ? 'confirmed' : 'reported';
+function recorded(idx: RiskIndex, subject: string, other?: string): Confidence {
+  return (idx.evidenced.get(subject) ?? 0) > 0 || (other !== undefined && (idx.evidenced.get(other) ?? 0) > 0) ? 'confirmed' : 'reported';
+}
+
+/** Adds an indicator established by the party's own recorded fields. */
+function addFact(out: Derivation[], idx: RiskIndex, party: Party, indicatorId: string, text: string): void {
+  out.push({ indicatorId, confidence: recorded(idx, party.id), strength: 1, evidence: { kind: 'fact', text, refs: [party.id] } });
 }
 
 const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): EvidenceItem => ({ kind, text, refs });
@@ -61,14 +63,11 @@ const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): Eviden
 /** Reads the recorded (non-questionnaire) value of a fact: red, clean or unknown, plus what it derives. */
 function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivation[]): Reading {
   const wf = party.workforce;
-  const conf = recorded(idx, party.id);
-  const add = (indicatorId: string, text: string, confidence: Confidence = conf, strength = 1, ...refs: string[]) =>
-    out.push({ indicatorId, confidence, strength, evidence: ev('fact', text, party.id, ...refs) });
   switch (fact.id) {
     case 'f.country':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      add('dprk-labour-agent', 'Registered in North Korea (country KP)');
+      addFact(out, idx, party, 'dprk-labour-agent', 'Registered in North Korea (country KP)');
       return 'red';
     case 'f.sector':
       return party.sector.trim() ? 'clean' : 'unknown';
@@ -77,48 +76,45 @@ function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivati
     case 'f.visa':
       if (!wf?.visaType) return 'unknown';
       if (!NON_WORK_VISA.test(wf.visaType)) return 'clean';
-      add('permits-or-visas-for-others', `Workers hold "${wf.visaType}" visas, not work permits`);
+      addFact(out, idx, party, 'permits-or-visas-for-others', `Workers hold "${wf.visaType}" visas, not work permits`);
       return 'red';
     case 'f.housing':
       if (!wf || wf.housing === 'unknown') return 'unknown';
       if (wf.housing !== 'compound') return 'clean';
-      add('minders-compound', 'Workers housed in a compound / guarded housing');
+      addFact(out, idx, party, 'minders-compound', 'Workers housed in a compound / guarded housing');
       return 'red';
     case 'f.bank-country':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      add('opaque-payment-channel', 'Bank located in North Korea (country KP)');
+      addFact(out, idx, party, 'opaque-payment-channel', 'Bank located in North Korea (country KP)');
       return 'red';
     case 'f.payment-channels':
       return readPaymentChannels(idx, party, out);
-    case 'f.labour-tier':
-      return outOf(idx, party.id).some((l) => l.relation === 'subcontracts' || l.relation === 'employs' || l.relation === 'recruits')
-        || inOf(idx, party.id).some((l) => l.relation === 'supplies_labor') ? 'clean' : 'unknown';
     case 'q.dprk-nationals':
       if (!wf || !wf.nationality) return 'unknown';
       if (wf.nationality !== 'KP') return 'clean';
-      add('dprk-nationals', `Workforce nationality: North Korean (KP)${wf.headcount ? `, ${wf.headcount} workers` : ''}`);
+      addFact(out, idx, party, 'dprk-nationals', `Workforce nationality: North Korean (KP)${wf.headcount ? `, ${wf.headcount} workers` : ''}`);
       return 'red';
     case 'q.person-dprk':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      if (party.isWorker || inOf(idx, party.id).some((l) => l.relation === 'employs' || l.relation === 'recruits')) add('dprk-nationals', 'Works in the chain as a North Korean national (KP)');
-      else add('dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
+      if (party.isWorker || inOf(idx, party.id).some((l) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
+      else addFact(out, idx, party, 'dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
       return 'red';
     case 'q.wages-to-workers':
       if (!wf || wf.wagePayment === 'unknown') return 'unknown';
       if (wf.wagePayment === 'individual_account' || wf.wagePayment === 'cash_to_worker') return 'clean';
-      add('wages-not-to-workers', `Wages paid: ${labelOf(wf.wagePayment)}`);
+      addFact(out, idx, party, 'wages-not-to-workers', `Wages paid: ${labelOf(wf.wagePayment)}`);
       return 'red';
     case 'q.individual-contracts':
       if (!wf || wf.individualContracts === 'unknown') return 'unknown';
       if (wf.individualContracts === 'yes') return 'clean';
-      add('no-individual-contracts', 'Workers have no individual contracts');
+      addFact(out, idx, party, 'no-individual-contracts', 'Workers have no individual contracts');
       return 'red';
     case 'q.own-passports':
       if (!wf || wf.passportsHeldBy === 'unknown') return 'unknown';
       if (wf.passportsHeldBy === 'worker') return 'clean';
-      add('passports-held', `Passports held by: ${labelOf(wf.passportsHeldBy)}`);
+      addFact(out, idx, party, 'passports-held', `Passports held by: ${labelOf(wf.passportsHeldBy)}`);
       return 'red';
     case 'q.dprk-agent':
       if (party.kind !== 'organization' || !party.country) return 'unknown';
@@ -141,7 +137,7 @@ function readPaymentChannels(idx: RiskIndex, party: Party, out: Derivation[]): R
       unknown = true;
       continue;
     }
-    const text = `Pays ${payee.name} by ${labelOf(channel).toLowerCase()}`;
+    const text = `Pays ${payee.name}: ${labelOf(channel).toLowerCase()}`;
     if (channel === 'cash' || channel === 'third_party_account' || channel === 'crypto') {
       out.push({ indicatorId: 'opaque-payment-channel', confidence: conf, strength: 1, evidence: ev('link', text, link.id, payee.id) });
       red = true;
@@ -157,41 +153,59 @@ function readPaymentChannels(idx: RiskIndex, party: Party, out: Derivation[]): R
   return red ? 'red' : unknown ? 'unknown' : 'clean';
 }
 
-/** Merges all questionnaire answers of the party to one question: a red answer anywhere wins. */
-function readAnswers(idx: RiskIndex, party: Party, fact: FactDef, out: Derivation[]): Reading {
-  const question = fact.question;
-  if (!question) return 'unknown';
-  let red: { confidence: Confidence; items: EvidenceItem[] } | null = null;
-  let clean = false;
-  for (const q of idx.questionnaires.get(party.id) ?? []) {
+interface MergedAnswer {
+  red: { confidence: Confidence; items: EvidenceItem[] } | null;
+  clean: boolean;
+}
+
+/**
+ * Merges all questionnaire answers of a party, one pass over its questionnaires: per question, a red
+ * answer anywhere wins (with the highest confidence among the red answers), and a clean answer
+ * elsewhere is noted as a conflict.
+ */
+function mergeAnswers(idx: RiskIndex, party: Party): Map<string, MergedAnswer> | null {
+  const list = idx.questionnaires.get(party.id);
+  if (!list || list.length === 0) return null;
+  const merged = new Map<string, MergedAnswer>();
+  for (const q of list) {
     for (const recordedAnswer of q.answers) {
       const { id, answer } = canonicalAnswer(recordedAnswer.questionId, recordedAnswer.answer);
-      if (id !== fact.id || answer === 'unknown') continue;
-      const a = { ...recordedAnswer, answer };
-      if (a.answer !== question.red) {
-        clean = true;
+      const question = factById(id)?.question;
+      if (!question || answer === 'unknown') continue;
+      let m = merged.get(id);
+      if (!m) merged.set(id, (m = { red: null, clean: false }));
+      if (answer !== question.red) {
+        m.clean = true;
         continue;
       }
       const who = q.source === 'attestation' ? 'Supplier attestation' : 'Questionnaire';
-      const item = ev('answer', `${who}: "${question.text}" ${a.answer === 'yes' ? 'Yes' : 'No'}${a.note ? `. ${a.note}` : ''}`, q.id, ...a.evidenceIds);
-      if (!red) red = { confidence: a.confidence, items: [item] };
+      const item = ev('answer', `${who}: "${question.text}" ${answer === 'yes' ? 'Yes' : 'No'}${recordedAnswer.note ? `. ${recordedAnswer.note}` : ''}`, q.id, ...recordedAnswer.evidenceIds);
+      if (!m.red) m.red = { confidence: recordedAnswer.confidence, items: [item] };
       else {
-        red.items.push(item);
-        if (CONF_RANK[a.confidence] > CONF_RANK[red.confidence]) red.confidence = a.confidence;
+        m.red.items.push(item);
+        if (CONF_RANK[recordedAnswer.confidence] > CONF_RANK[m.red.confidence]) m.red.confidence = recordedAnswer.confidence;
       }
     }
   }
-  if (red && fact.indicator) {
-    const conflict = clean ? ' (other answers say otherwise)' : '';
-    for (const item of red.items) out.push({ indicatorId: fact.indicator, confidence: red.confidence, strength: 1, evidence: { ...item, text: item.text + conflict } });
+  return merged;
+}
+
+/** The questionnaire's reading of one fact, adding its derivations. */
+function readAnswers(merged: Map<string, MergedAnswer> | null, fact: FactDef, out: Derivation[]): Reading {
+  const m = merged?.get(fact.id);
+  if (!m) return 'unknown';
+  if (m.red && fact.indicator) {
+    const conflict = m.clean ? ' (other answers say otherwise)' : '';
+    for (const item of m.red.items) out.push({ indicatorId: fact.indicator, confidence: m.red.confidence, strength: 1, evidence: conflict ? { ...item, text: item.text + conflict } : item });
   }
-  return red ? 'red' : clean ? 'clean' : 'unknown';
+  return m.red ? 'red' : m.clean ? 'clean' : 'unknown';
 }
 
 /** Screening hits on the party (A1), and on any party that owns it. Dismissed hits count for nothing. */
 function deriveHits(idx: RiskIndex, party: Party, out: Derivation[]): void {
-  const owners = inOf(idx, party.id).filter((l) => l.relation === 'owns').map((l) => idx.parties.get(l.from)!);
-  for (const subject of [party, ...owners]) {
+  const subjects = [party];
+  for (const l of inOf(idx, party.id)) if (l.relation === 'owns') subjects.push(idx.parties.get(l.from)!);
+  for (const subject of subjects) {
     for (const hit of idx.hits.get(subject.id) ?? []) {
       if (hit.status === 'dismissed') continue;
       const who = subject === party ? `"${hit.queryName}"` : `Owner ${subject.name}`;
@@ -258,14 +272,16 @@ function deriveContext(idx: RiskIndex, party: Party, role: PartyRole, out: Deriv
 export function deriveParty(idx: RiskIndex, party: Party): PartyDerivation {
   const role = roleOf(idx, party);
   const derivations: Derivation[] = [];
-  const facts: FactState[] = [];
+  const facts = applicableFacts(role);
+  const known: boolean[] = new Array<boolean>(facts.length);
   const cleanAnswers: FactDef[] = [];
-  for (const fact of FACTS) {
-    if (!fact.appliesTo(role)) continue;
+  const merged = mergeAnswers(idx, party);
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i]!;
     const recordedReading = readRecorded(idx, party, fact, derivations);
-    const answered = readAnswers(idx, party, fact, derivations);
+    const answered = readAnswers(merged, fact, derivations);
     if (answered === 'clean') cleanAnswers.push(fact);
-    facts.push({ fact, known: recordedReading !== 'unknown' || answered !== 'unknown' });
+    known[i] = recordedReading !== 'unknown' || answered !== 'unknown';
   }
   deriveHits(idx, party, derivations);
   deriveContext(idx, party, role, derivations);
@@ -274,5 +290,5 @@ export function deriveParty(idx: RiskIndex, party: Party): PartyDerivation {
     const against = derivations.find((d) => d.indicatorId === fact.indicator && d.evidence.kind !== 'answer' && d.evidence.kind !== 'context');
     if (against) contradictions.push(`Contradiction: the answer on "${fact.label}" rules it out, but ${against.evidence.text.charAt(0).toLowerCase()}${against.evidence.text.slice(1)}.`);
   }
-  return { role, facts, derivations, contradictions };
+  return { role, facts, known, derivations, contradictions };
 }

@@ -6,7 +6,7 @@
  * derived again, exposure is re-propagated over compact arrays, and cycles are recomputed only when
  * links changed. Adding or removing a party, or editing the project itself, re-scores in full.
  */
-import { buildGraph, findCycles } from '../chain/graph';
+import { findExposureCycles } from './cycles';
 import type { Evidence, Link, Party } from '../model/schemas';
 import type { ProjectSnapshot } from '../model/snapshot';
 import { aggregateProject } from './aggregate';
@@ -15,8 +15,8 @@ import { round1, scoreInherent } from './inherent';
 import type { InherentResult } from './inherent';
 import { createRiskModel, EXPOSURE_RELATIONS, levelOf, levelRank } from './model';
 import type { RiskModel, RiskWeights, RiskLevel } from './model';
-import { buildExposureGraph, exposureEnds, propagateExposure, topPaths } from './propagate';
-import type { ExposureGraph } from './propagate';
+import { buildExposureGraph, propagateExposure, topPaths } from './propagate';
+import type { Exposure, ExposureGraph } from './propagate';
 import { addLink, buildRiskIndex, inOf, outOf, removeLink, replaceRecord } from './risk-index';
 import type { RiskIndex } from './risk-index';
 import type { PartyRisk, ProjectRiskResult } from './types';
@@ -39,8 +39,43 @@ export interface RiskSession {
   update(next: ProjectSnapshot): ProjectRiskResult;
 }
 
-const EXPOSURE_SET = new Set<Link['relation']>(EXPOSURE_RELATIONS);
 const sameRow = (a: { updatedAt: string } | undefined, b: { updatedAt: string }) => a === b || (a !== undefined && a.updatedAt === b.updatedAt);
+
+const RELATION_CODE = new Map(EXPOSURE_RELATIONS.map((r, i) => [r as string, i]));
+
+/** Each party's best step as a number (source index × 8 + relation), comparable across graph rebuilds. */
+function predKeys(g: ExposureGraph, x: Exposure): Int32Array {
+  const keys = new Int32Array(g.ids.length);
+  for (let i = 0; i < keys.length; i++) {
+    const e = x.predEdge[i]!;
+    keys[i] = e < 0 ? -1 : g.edgeChild[e]! * 8 + RELATION_CODE.get(g.edgeRelation[e]!)!;
+  }
+  return keys;
+}
+
+/**
+ * Rows that changed between two lists of the same table: a positional walk while ids line up (the
+ * common case: one edit in a list kept in id order), falling back to a lookup by id for the rest.
+ */
+function diffRows<T extends { id: string; updatedAt: string }>(before: readonly T[], after: readonly T[]): { changed: [T | undefined, T][]; removed: T[] } {
+  const changed: [T | undefined, T][] = [];
+  let i = 0;
+  const common = Math.min(before.length, after.length);
+  while (i < common && before[i]!.id === after[i]!.id) {
+    if (!sameRow(before[i], after[i]!)) changed.push([before[i], after[i]!]);
+    i++;
+  }
+  if (i === before.length && i === after.length) return { changed, removed: [] };
+  const old = new Map<string, T>();
+  for (let k = i; k < before.length; k++) old.set(before[k]!.id, before[k]!);
+  for (let k = i; k < after.length; k++) {
+    const r = after[k]!;
+    const b = old.get(r.id);
+    old.delete(r.id);
+    if (!sameRow(b, r)) changed.push([b, r]);
+  }
+  return { changed, removed: [...old.values()] };
+}
 
 class Session implements RiskSession {
   readonly model: RiskModel;
@@ -52,6 +87,9 @@ class Session implements RiskSession {
   private inherent = new Map<string, InherentResult>();
   private graph!: ExposureGraph;
   private cycles: string[][] = [];
+  private x: Exposure | null = null;
+  private predKeys: Int32Array = new Int32Array(0);
+  private partyResults: PartyRisk[] = [];
   private warnings: string[] = [];
 
   constructor(snapshot: ProjectSnapshot, private readonly options: ScoreOptions) {
@@ -65,6 +103,8 @@ class Session implements RiskSession {
     this.ids = snapshot.parties.map((p) => p.id).sort();
     this.indexOf = new Map(this.ids.map((id, i) => [id, i]));
     this.inherent = new Map();
+    this.x = null;
+    this.partyResults = [];
     for (const party of snapshot.parties) this.scoreParty(party);
     this.relink();
     this.assemble();
@@ -77,12 +117,7 @@ class Session implements RiskSession {
   /** Rebuilds the exposure arrays and the cycle report after links changed. */
   private relink(): void {
     this.graph = buildExposureGraph(this.ids, this.indexOf, this.idx.links.values(), this.model.weights);
-    const directed: Link[] = [];
-    for (const link of this.idx.links.values()) {
-      const ends = exposureEnds(link);
-      if (ends) directed.push(ends.exposed === link.from ? link : { ...link, from: ends.exposed, to: ends.source });
-    }
-    this.cycles = findCycles(buildGraph(this.snapshot.parties, directed), EXPOSURE_SET);
+    this.cycles = findExposureCycles(this.graph, this.idx.parties, this.idx.links.values());
     const dangling = this.snapshot.links.filter((l) => !this.idx.parties.has(l.from) || !this.idx.parties.has(l.to));
     this.warnings = [
       ...dangling.map((l) => `Link ${l.id} (${l.relation}) points to a party that does not exist; it was left out of the scores.`),
@@ -90,33 +125,77 @@ class Session implements RiskSession {
     ];
   }
 
-  private assemble(): void {
+  /**
+   * Propagates exposure and builds the result. With `touched` (parties whose own result or links
+   * changed), only parties whose exposure, best path or candidate paths can have changed get a new
+   * result object; the others keep theirs, so re-scoring after one edit stays proportional to the edit.
+   */
+  private assemble(touched: ReadonlySet<string> | null = null): void {
     const w = this.model.weights;
-    const inh = new Float64Array(this.ids.length);
-    this.ids.forEach((id, i) => { inh[i] = this.inherent.get(id)!.score; });
+    const n = this.ids.length;
+    const inh = new Float64Array(n);
+    for (let i = 0; i < n; i++) inh[i] = this.inherent.get(this.ids[i]!)!.score;
     const x = propagateExposure(this.graph, inh);
-    const k = this.options.maxPaths ?? 3;
-    const parties: PartyRisk[] = this.ids.map((id, i) => {
-      const party = this.idx.parties.get(id)!;
-      const r = this.inherent.get(id)!;
-      const e = round1(x.exposure[i]!);
-      let level: RiskLevel = levelOf(e, w);
-      if (levelRank(r.level) > levelRank(level)) level = r.level;
-      const pe = x.predEdge[i]!;
-      return {
-        partyId: id, name: party.name, kind: party.kind,
-        inherent: { score: r.score, level: r.level },
-        exposure: { score: e, level, via: pe === -1 ? null : this.ids[this.graph.edgeChild[pe]!]! },
-        completeness: r.completeness, knownFacts: r.knownFacts, totalFacts: r.totalFacts, factWeight: r.factWeight, insufficient: r.insufficient,
-        missingFacts: r.missingFacts, indicators: r.indicators, gaps: r.gaps, ruledOut: r.ruledOut, notes: r.notes,
-        paths: topPaths(this.graph, x, i, k, 1),
-      };
-    });
+    const keys = predKeys(this.graph, x);
+    const rebuild = touched && this.x && this.partyResults.length === n ? this.affected(x, keys, touched) : null;
+    const parties: PartyRisk[] = new Array<PartyRisk>(n);
+    for (let i = 0; i < n; i++) parties[i] = rebuild && !rebuild[i] ? this.partyResults[i]! : this.partyResult(i, x);
+    this.x = x;
+    this.predKeys = keys;
+    this.partyResults = parties;
     const { topRedFlags, attention, ...project } = aggregateProject(parties, w);
     this.result = {
       modelVersion: this.model.version, weightsHash: this.model.weightsHash, asOf: this.idx.asOf,
       project, parties, topRedFlags, attention, cycles: this.cycles, warnings: this.warnings,
     };
+  }
+
+  private partyResult(i: number, x: Exposure): PartyRisk {
+    const id = this.ids[i]!;
+    const party = this.idx.parties.get(id)!;
+    const r = this.inherent.get(id)!;
+    const e = round1(x.exposure[i]!);
+    let level: RiskLevel = levelOf(e, this.model.weights);
+    if (levelRank(r.level) > levelRank(level)) level = r.level;
+    const pe = x.predEdge[i]!;
+    return {
+      partyId: id, name: party.name, kind: party.kind,
+      inherent: { score: r.score, level: r.level },
+      exposure: { score: e, level, via: pe === -1 ? null : this.ids[this.graph.edgeChild[pe]!]! },
+      completeness: r.completeness, knownFacts: r.knownFacts, totalFacts: r.totalFacts, factWeight: r.factWeight, insufficient: r.insufficient,
+      missingFacts: r.missingFacts, indicators: r.indicators, gaps: r.gaps, ruledOut: r.ruledOut, notes: r.notes,
+      paths: topPaths(this.graph, x, i, this.options.maxPaths ?? 3, 1),
+    };
+  }
+
+  /**
+   * Which parties need a new result: the touched ones, those whose exposure or best step changed,
+   * every party whose best path runs through one of those (walking the best-path tree upwards),
+   * and the parties directly exposed to any of them (their candidate paths changed).
+   */
+  private affected(x: Exposure, keys: Int32Array, touched: ReadonlySet<string>): Uint8Array {
+    const g = this.graph;
+    const n = this.ids.length;
+    const mark = new Uint8Array(n);
+    const queue: number[] = [];
+    const add = (i: number) => { if (!mark[i]) { mark[i] = 1; queue.push(i); } };
+    for (const id of touched) { const i = this.indexOf.get(id); if (i !== undefined) add(i); }
+    for (let i = 0; i < n; i++) if (x.exposure[i] !== this.x!.exposure[i] || keys[i] !== this.predKeys[i]) add(i);
+    // Best-path tree, child → the parties whose best step leads to it.
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) if (x.predEdge[i]! >= 0) start[g.edgeChild[x.predEdge[i]!]! + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, n);
+    const up = new Int32Array(start[n]!);
+    for (let i = 0; i < n; i++) if (x.predEdge[i]! >= 0) up[fill[g.edgeChild[x.predEdge[i]!]!]!++] = i;
+    const out = new Uint8Array(n);
+    while (queue.length) {
+      const c = queue.pop()!;
+      out[c] = 1;
+      for (let k = start[c]!; k < start[c + 1]!; k++) add(up[k]!);
+      for (let k = g.childStart[c]!; k < g.childStart[c + 1]!; k++) out[g.edgeParent[g.byChild[k]!]!] = 1;
+    }
+    return out;
   }
 
   update(next: ProjectSnapshot): ProjectRiskResult {
@@ -134,18 +213,15 @@ class Session implements RiskSession {
       dirty.add(p.id);
       spread.add(p.id);
     }
-    const prevLinks = new Map(prev.links.map((l) => [l.id, l]));
     let linksChanged = false;
-    for (const l of next.links) {
-      const before = prevLinks.get(l.id);
-      prevLinks.delete(l.id);
-      if (sameRow(before, l)) continue;
+    const { changed, removed } = diffRows(prev.links, next.links);
+    for (const [before, l] of changed) {
       linksChanged = true;
       if (before) this.unlink(before, dirty);
       addLink(idx, l);
       dirty.add(l.from).add(l.to);
     }
-    for (const gone of prevLinks.values()) {
+    for (const gone of removed) {
       linksChanged = true;
       this.unlink(gone, dirty);
     }
@@ -163,7 +239,7 @@ class Session implements RiskSession {
       if (party) this.scoreParty(party);
     }
     if (linksChanged) this.relink();
-    this.assemble();
+    this.assemble(dirty);
     return this.result;
   }
 
@@ -174,15 +250,12 @@ class Session implements RiskSession {
 
   private diffRecords<T extends { id: string; partyId: string; updatedAt: string }>(before: readonly T[], after: readonly T[], map: Map<string, T[]>, dirty: Set<string>, spread: Set<string> | null): void {
     if (before === after) return;
-    const old = new Map(before.map((r) => [r.id, r]));
-    for (const r of after) {
-      const b = old.get(r.id);
-      old.delete(r.id);
-      if (sameRow(b, r)) continue;
+    const { changed, removed } = diffRows(before, after);
+    for (const [b, r] of changed) {
       replaceRecord(map, b, r);
       for (const id of new Set([r.partyId, b?.partyId ?? r.partyId])) { dirty.add(id); spread?.add(id); }
     }
-    for (const gone of old.values()) {
+    for (const gone of removed) {
       replaceRecord(map, gone, undefined);
       dirty.add(gone.partyId);
       spread?.add(gone.partyId);

@@ -49,7 +49,6 @@ export const FACTS: readonly FactDef[] = [
   { id: 'f.housing', label: 'Housing', indicator: 'minders-compound', appliesTo: (r) => r.kind === 'workforce' },
   { id: 'f.bank-country', label: 'Country of the bank', indicator: 'opaque-payment-channel', appliesTo: (r) => r.kind === 'bank' },
   { id: 'f.payment-channels', label: 'Payment channels', indicator: 'opaque-payment-channel', appliesTo: (r) => r.pays },
-  { id: 'f.labour-tier', label: 'Subcontractors or crews disclosed', indicator: 'undisclosed-subcontracting', appliesTo: (r) => r.kind === 'organization' && r.isLabour },
   // Asked in the questionnaire (and, for crews, also read from the recorded workforce facts).
   {
     id: 'q.dprk-nationals', label: 'DPRK nationals in the workforce', indicator: 'dprk-nationals', appliesTo: labour,
@@ -175,6 +174,28 @@ const FACT_BY_ID: ReadonlyMap<string, FactDef> = new Map(FACTS.map((f) => [f.id,
 /** The fact (or question) with this id, or undefined. */
 export function factById(id: string): FactDef | undefined {
   return FACT_BY_ID.get(id);
+}
+
+/** A fact's id and label as one shared object, so lists of missing facts allocate nothing per party. */
+export interface FactRef {
+  readonly id: string;
+  readonly label: string;
+}
+const FACT_REFS: ReadonlyMap<string, FactRef> = new Map(FACTS.map((f) => [f.id, Object.freeze({ id: f.id, label: f.label })]));
+
+/** The shared {id, label} of a fact. */
+export function factRef(fact: FactDef): FactRef {
+  return FACT_REFS.get(fact.id)!;
+}
+
+const applicableCache = new Map<string, readonly FactDef[]>();
+
+/** The facts that apply to a party with this role, in catalog order (memoised: roles repeat). */
+export function applicableFacts(role: PartyRole): readonly FactDef[] {
+  const key = `${role.kind}|${+role.isClient}${+role.isLabour}${+role.isIt}${+role.pays}`;
+  let list = applicableCache.get(key);
+  if (!list) applicableCache.set(key, (list = FACTS.filter((f) => f.appliesTo(role))));
+  return list;
 }
 
 /** The questions that apply to a party with this role, in form order. */

@@ -81,6 +81,7 @@ export interface Exposure {
 }
 
 const EPS = 1e-9;
+const tieKey = (g: ExposureGraph, e: number) => `${g.ids[g.edgeChild[e]!]!}\u0000${g.edgeRelation[e]!}`;
 
 /** Computes every party's exposure from the inherent scores (one per index). */
 export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exposure {
@@ -135,8 +136,8 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
         exposure[p] = cand;
         predEdge[p] = e;
         push(cand, p);
-      } else if (cand > cur - EPS && predEdge[p] !== -1 && g.ids[c]! < g.ids[g.edgeChild[predEdge[p]!]!]!) {
-        predEdge[p] = e; // equal value: prefer the smaller source id, whatever the input order
+      } else if (cand > cur - EPS && predEdge[p] !== -1 && tieKey(g, e) < tieKey(g, predEdge[p]!)) {
+        predEdge[p] = e; // equal value: prefer the smaller source id, then relation, whatever the input order
       }
     }
   }
@@ -156,7 +157,7 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
     const value = g.edgeAlpha[e]! * x.exposure[g.edgeChild[e]!]!;
     if (value >= min) candidates.push({ e, value });
   }
-  candidates.sort((a, b) => b.value - a.value || (g.ids[g.edgeChild[a.e]!]! < g.ids[g.edgeChild[b.e]!]! ? -1 : 1) || a.e - b.e);
+  candidates.sort((a, b) => b.value - a.value || (tieKey(g, a.e) < tieKey(g, b.e) ? -1 : tieKey(g, a.e) > tieKey(g, b.e) ? 1 : 0));
   const paths: ExposurePath[] = [];
   const seenFirst = new Set<number>();
   for (const { e, value } of candidates) {

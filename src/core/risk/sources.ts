@@ -11,20 +11,20 @@ export interface SourceRef {
 }
 
 const SOURCE_TITLES = {
-  S1: 'U.S. Dept of State, Treasury and DHS, "North Korea Sanctions and Enforcement Actions Advisory: Risks for Businesses with Supply Chain Links to North Korea" (23 Jul 2018)',
+  S1: 'U.S. Dept of State, "North Korea Sanctions and Enforcement Actions Advisory: Risks for Businesses with Supply Chain Links to North Korea" (23 Jul 2018, with Treasury/OFAC and DHS)',
   S3: 'MR Watchlist, "State Department North Korea Supply Chain Advisory: Sections I and II" (verbatim text, 24 Jul 2018)',
   S4: 'Joiner Trade Law, "U.S. Government Issues Advisory of Risks for Businesses with Supply Chain Links to North Korea" (20 Aug 2018)',
   S5: 'just-style, "US warns of North Korea apparel supply chain risk" (2018)',
   S12: 'OpenSanctions, "US Advisory on North Korean Joint Ventures" (us_nk_jointventures)',
   S14: 'RusReality, summary of the 2018 advisory (26 Jul 2018)',
-  S20: 'UN Security Council resolution 2397 (22 Dec 2017), para. 8 (repatriation of DPRK nationals earning income)',
+  S20: 'UNSCR 2397 (22 Dec 2017), para. 8: repatriation of DPRK nationals earning income abroad',
   S22: 'UN Security Council resolution 2375 (11 Sep 2017), summary (work authorizations, para. 17)',
   S28: 'UN Security Council Consolidated List (1718 regime), XML snapshot of 27 Feb 2026',
   S31: 'U.S. State, Treasury and FBI, "Guidance on the DPRK Information Technology Workers" (16 May 2022)',
   S43: '22 U.S.C. 9214 (NKSPEA designations, incl. (g)(1)(C) export or employment of DPRK workers)',
   S44: '22 U.S.C. 9241, 9241a, 9241b (CAATSA 321(b) import presumption; employer sanctions and assurance conditions)',
   S45: 'U.S. DHS, "CAATSA Title III Section 321(b) FAQs" (30 Mar 2018; updated 11 Feb 2021)',
-  S60: 'OFAC Specially Designated Nationals list (DPRK2, DPRK3, DPRK4, DPRK-NKSPEA programs)',
+  S60: 'OFAC SDN list CSV, as vendored in public test data (programs DPRK2, DPRK3, DPRK4, DPRK-NKSPEA)',
   S66: 'U.S. Treasury, "Treasury Sanctions Entities for Facilitating the Exportation of Workers from North Korea" (14 Jan 2020)',
   S67: 'U.S. Treasury, "Treasury Sanctions Entities Involved in Exporting Workers from North Korea" (19 Nov 2020)',
   S68: 'U.S. Treasury press release jy2790 (16 Jan 2025), DPRK IT-worker network',
@@ -65,7 +65,7 @@ const SOURCE_TITLES = {
   S146: 'UL, U.S. legislation and North Korean labour risks in modern slavery compliance',
   S147: 'NK News (Jun 2016), DPRK fishing crews via Uruguay',
   S149: 'Seoul Economic Daily (2016), requests to Singapore, Kuwait, Angola, Malta',
-  S7: 'Hankyung (24 Jul 2018), the advisory\'s Annex 1 (42 countries)',
+  S7: 'Hankyung (24 Jul 2018)',
   S61: 'Free Korea, "Treasury fires a broadside at Kim Jong-un\'s slave labor racket" (6 Dec 2016)',
   S63: 'NK News (May 2017), Senegal investigates a North Korean company',
 } as const;

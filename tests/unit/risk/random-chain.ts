@@ -1,0 +1,90 @@
+// Seeded random project snapshots for property tests and the benchmark: mixed party kinds, tier,
+// payment, bank and ownership links (cycles allowed), questionnaires, hits and overrides.
+import { CHANNELS, HOUSING, PASSPORT_HOLDERS, TRISTATE, WAGE_PAYMENTS } from '../../../src/core/model';
+import type { Link, Party, ProjectSnapshot, Questionnaire } from '../../../src/core/model';
+import { INDICATORS, QUESTIONS } from '../../../src/core/risk';
+import { answers, crew, hit, link, org, override, project, snapshot } from './build';
+
+/** mulberry32: small, fast, good enough to make reproducible test data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COUNTRIES = ['QA', 'RU', 'CN', 'KP', 'FR', 'NP', 'IN', ''];
+const SECTORS = ['construction', 'labour supply', 'IT services', 'banking', 'architecture', ''];
+const RELS: Link['relation'][] = ['subcontracts', 'subcontracts', 'supplies_labor', 'employs', 'recruits', 'pays', 'pays', 'banks_with', 'owns'];
+
+export interface RandomOptions {
+  readonly parties: number;
+  readonly links: number;
+  /** Share of parties with a questionnaire (default 0.3). */
+  readonly answered?: number;
+}
+
+export function randomSnapshot(seed: number, o: RandomOptions): ProjectSnapshot {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const width = String(o.parties).length;
+  const id = (i: number) => `p${String(i).padStart(width, '0')}`;
+  const parties: Party[] = [];
+  for (let i = 0; i < o.parties; i++) {
+    const roll = r();
+    if (roll < 0.25) {
+      parties.push(crew(id(i), {
+        nationality: r() < 0.05 ? 'KP' : pick(COUNTRIES), headcount: r() < 0.5 ? Math.floor(r() * 100) : null,
+        wagePayment: pick(WAGE_PAYMENTS), passportsHeldBy: pick(PASSPORT_HOLDERS), individualContracts: pick(TRISTATE), housing: pick(HOUSING),
+        visaType: pick(['', 'Work permit', 'Student visa', 'Tourist visa']),
+      }));
+    } else if (roll < 0.32) {
+      parties.push({ ...org(id(i), { country: pick(COUNTRIES) }), kind: 'bank' });
+    } else if (roll < 0.4) {
+      parties.push({ ...org(id(i), { country: pick(COUNTRIES) }), kind: 'person' });
+    } else {
+      parties.push(org(id(i), { country: pick(COUNTRIES), sector: pick(SECTORS), isClient: i === 0, name: r() < 0.05 ? `Korea Sonbong Trading ${i}` : `Org ${i}` }));
+    }
+  }
+  const links: Link[] = [];
+  for (let i = 0; i < o.links; i++) {
+    // Mostly downward (from a lower index to a higher one) so the chain has tiers; some edges go back up (cycles).
+    let a = Math.floor(r() * o.parties);
+    let b = Math.floor(r() * o.parties);
+    if (a === b) b = (b + 1) % o.parties;
+    if (a > b && r() < 0.95) [a, b] = [b, a];
+    const relation = pick(RELS);
+    links.push(link(`l${String(i).padStart(6, '0')}`, relation, id(a), id(b), relation === 'pays' ? { channel: r() < 0.2 ? null : pick(CHANNELS) } : {}));
+  }
+  const questionnaires: Questionnaire[] = [];
+  const overrides = [];
+  const hits = [];
+  for (let i = 0; i < o.parties; i++) {
+    if (r() < (o.answered ?? 0.3)) {
+      const list: Record<string, ['yes' | 'no', 'confirmed' | 'reported' | 'suspected'] | 'unknown'> = {};
+      for (const q of QUESTIONS) if (r() < 0.5) list[q.id] = r() < 0.1 ? 'unknown' : [r() < 0.8 ? (q.question.red === 'yes' ? 'no' : 'yes') : q.question.red, pick(['confirmed', 'reported', 'suspected'] as const)];
+      questionnaires.push(answers(`q${i}`, id(i), list));
+    }
+    if (r() < 0.03) hits.push(hit(`h${i}`, id(i), pick(['open', 'confirmed', 'dismissed'] as const)));
+    if (r() < 0.03) overrides.push(override(`o${i}`, id(i), pick(INDICATORS).id, r() < 0.5 ? 'add' : 'remove'));
+  }
+  return snapshot({ project: project({ hostCountry: pick(['QA', 'RU', 'FR']), endDate: '2025-12-31' }), parties, links, questionnaires, overrides, hits });
+}
+
+/** Returns a copy with every collection shuffled (and parties' fields unchanged). */
+export function shuffled(s: ProjectSnapshot, seed: number): ProjectSnapshot {
+  const r = rng(seed);
+  const mix = <T>(xs: readonly T[]): T[] => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  return { ...s, parties: mix(s.parties), links: mix(s.links), questionnaires: mix(s.questionnaires).map((q) => ({ ...q, answers: mix(q.answers) })), overrides: mix(s.overrides), hits: mix(s.hits), evidence: mix(s.evidence) };
+}
