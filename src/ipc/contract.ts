@@ -24,6 +24,7 @@ export const FILE_KINDS = {
   'sanctions-list': { label: 'Sanctions list (UN XML, OFAC CSV)', extensions: ['xml', 'csv'], maxBytes: 100 * MB },
   evidence: { label: 'Evidence file', extensions: [], maxBytes: 100 * MB },
   attestation: { label: 'Returned attestation form (PDF)', extensions: ['pdf'], maxBytes: 25 * MB },
+  report: { label: 'Subtier due-diligence report (PDF)', extensions: ['pdf'], maxBytes: 100 * MB },
 } as const satisfies Record<string, { label: string; extensions: readonly string[]; maxBytes: number }>;
 export type FileKind = keyof typeof FILE_KINDS;
 export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as [FileKind, ...FileKind[]];
@@ -50,7 +51,8 @@ export const fileNameSchema = z.string().trim().min(1).max(200)
 export const saveFileArgsSchema = z.object({
   suggestedName: fileNameSchema,
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes (a Uint8Array)').refine((b) => b.byteLength <= MAX_SAVE_BYTES, `must be at most ${MAX_SAVE_BYTES / MB} MB`),
-  filters: z.array(fileFilterSchema).min(1).max(5),
+  /** The dialog's file-type choices; none means any file (evidence without an extension). */
+  filters: z.array(fileFilterSchema).max(5),
 }).strict();
 export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
 

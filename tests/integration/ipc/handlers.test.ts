@@ -87,7 +87,7 @@ describe('argument validation', () => {
     [CHANNELS.saveFile, [{ suggestedName: 'C:\\x.pdf', bytes: new Uint8Array(1), filters: pdf }]],
     [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: 'not bytes', filters: pdf }]],
     [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: [1, 2, 3], filters: pdf }]],
-    [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: new Uint8Array(1), filters: [] }]],
+    [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: new Uint8Array(1), filters: Array(6).fill({ name: 'PDF', extensions: ['pdf'] }) }]],
     [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: new Uint8Array(1), filters: [{ name: 'PDF', extensions: ['.p/df'] }] }]],
     [CHANNELS.saveFile, [{ suggestedName: 'report.pdf', bytes: new Uint8Array(1), filters: pdf, defaultPath: '/etc' }]],
   ])('%s with a bad argument %j gets an error result', async (channel, args) => {
@@ -150,6 +150,11 @@ describe('save file', () => {
     expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([37, 80, 68, 70]));
     expect(await readdir(dir)).toEqual(['due-diligence.pdf']);
     expect(electron.dialog.saved[0]).toMatchObject({ defaultPath: join('/fake/documents', 'report.pdf'), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  });
+
+  it('accepts a save with no file-type filter (evidence without an extension)', async () => {
+    electron.dialog.nextSave = { canceled: false, filePath: join(dir, 'README') };
+    expect(await invoke(CHANNELS.saveFile, [{ suggestedName: 'README', bytes: new Uint8Array([1]), filters: [] }])).toEqual({ ok: true, value: { name: 'README' } });
   });
 
   it('returns null when the user cancels, and writes nothing', async () => {
