@@ -9,6 +9,8 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { AuditView } from '../features/audit/AuditView';
 import { SecurityView } from '../features/security/SecurityView';
 import { BackupsView } from '../features/backups/BackupsView';
+import { ChainView } from '../features/chain/ChainView';
+import { EvidenceRegister } from '../features/evidence/EvidenceRegister';
 import { ComingSoon } from '../components/ComingSoon';
 
 export interface RouteProps {
@@ -24,8 +26,9 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { id: 'projects', label: 'Projects', needsProject: false, component: ProjectsView },
-  { id: 'chain', label: 'Chain', needsProject: true, component: ComingSoon('Chain map', 'The chain map will draw this project from the client down to the crews, with tiers, payment paths and structural warnings. Until then, the Parties screen lists and edits every party and link.') },
+  { id: 'chain', label: 'Chain', needsProject: true, component: ChainView },
   { id: 'parties', label: 'Parties', needsProject: true, component: PartiesView },
+  { id: 'evidence', label: 'Evidence', needsProject: true, component: EvidenceRegister },
   { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
   { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
   { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },

@@ -65,6 +65,13 @@ export function generateChain(partyCount: number, linkCount: number, seed = 1, p
     return [];
   };
 
+  // Most organizations disclose at least one crew of their own; the rest are where the chain goes dark.
+  const ownCrew = (p: Party, base: string) => {
+    if (parties.length >= partyCount || rnd() >= 0.85) return;
+    const crew = addParty('workforce', `${base} site crew`, { country: 'QA' });
+    link('employs', p.id, crew.id);
+  };
+
   const client = addParty('organization', 'Generated Stadium Development Authority', { isClient: true, country: 'QA' });
   const gc = addParty('organization', 'Generated General Contracting', { country: 'QA' });
   link('subcontracts', client.id, gc.id, { value: 250_000_000, currency: 'USD' });
@@ -84,10 +91,12 @@ export function generateChain(partyCount: number, linkCount: number, seed = 1, p
       link('subcontracts', parent.id, p.id);
       if (rnd() < 0.7) link('pays', parent.id, p.id, { channel: rnd() < 0.9 ? 'bank_transfer' : 'cash' });
       open.push(p);
+      ownCrew(p, base);
     } else if (roll < 0.6) {
       const p = addParty('organization', `${base} Manpower Supply`, { country, aliases: aliasFor(country, base) });
       link('supplies_labor', p.id, parent.id);
       open.push(p);
+      ownCrew(p, base);
     } else if (roll < 0.93) {
       const p = addParty('workforce', `${base} crew`, { country: 'QA' });
       link('employs', parent.id, p.id);
@@ -105,8 +114,9 @@ export function generateChain(partyCount: number, linkCount: number, seed = 1, p
     const roll = rnd();
     if (roll < 0.35) link('banks_with', a.id, pickOf(banks).id);
     else if (roll < 0.8) {
+      // Mostly payments down the chain by bank transfer; a few in cash or through third parties.
       const b = pickOf(parties);
-      if (b.id !== a.id && !b.isClient) link('pays', a.id, b.id, { channel: pickOf(['bank_transfer', 'bank_transfer', 'cash', 'third_party_account'] as const) });
+      if (b.id > a.id) link('pays', a.id, b.id, { channel: rnd() < 0.85 ? 'bank_transfer' : pickOf(['cash', 'third_party_account', 'team_leader'] as const) });
     } else {
       // Second contracts run down the chain only (from an earlier party to a later one): no cycles.
       const b = pickOf(orgs);

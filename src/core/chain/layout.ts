@@ -1,7 +1,7 @@
 /**
  * Deterministic layered layout of a chain view: the client on top, one row per tier, each party
- * centred over what it subcontracts, and long runs of leaves (crews under one agency) wrapped into
- * a compact block so a wide tier stays readable. A tidy-tree layout rather than a general layered
+ * centred over what it subcontracts, and the leaves under one party (its crews, its bank, its owners)
+ * stacked in a column so a wide tier stays readable. A tidy-tree layout rather than a general layered
  * one (dagre, ELK) because a chain is mostly a tree: it runs in linear time and 2,000 parties lay
  * out in milliseconds, where general crossing minimisation takes seconds.
  */
@@ -14,11 +14,13 @@ export interface LayoutOptions {
   readonly gapX: number;
   /** Vertical space between rows. */
   readonly gapY: number;
-  /** Leaves under one parent beyond this count wrap into several lines. */
-  readonly wrapLeavesAt: number;
+  /** Up to this many leaves under one parent stack in a single column. */
+  readonly maxStack: number;
+  /** The most lines a block of leaves takes before it adds columns. */
+  readonly maxLines: number;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 210, nodeHeight: 64, gapX: 26, gapY: 64, wrapLeavesAt: 8 };
+export const DEFAULT_LAYOUT: LayoutOptions = { nodeWidth: 210, nodeHeight: 64, gapX: 26, gapY: 64, maxStack: 5, maxLines: 10 };
 
 export interface ChainLayout {
   /** Top-left corner of every node of the view. */
@@ -31,7 +33,7 @@ export interface ChainLayout {
 
 /** Lays out a view. Same view and options, same positions. */
 export function layoutChain(view: ChainView, options: LayoutOptions = DEFAULT_LAYOUT): ChainLayout {
-  const { nodeWidth, nodeHeight, gapX, gapY, wrapLeavesAt } = options;
+  const { nodeWidth, nodeHeight, gapX, gapY, maxStack, maxLines } = options;
   const slot = nodeWidth + gapX;
   const line = nodeHeight + 16;
   const layerOf = new Map(view.nodes.map((n) => [n.id, n.layer]));
@@ -46,21 +48,24 @@ export function layoutChain(view: ChainView, options: LayoutOptions = DEFAULT_LA
     linesInRow[layer] = Math.max(linesInRow[layer] ?? 1, lines);
   };
 
+  // Leaves under one parent (crews under an agency, banks and owners beside their companies) stack
+  // in a column, or a block of columns when there are many, instead of widening the row.
   const placeBlock = (ids: readonly string[]): void => {
-    const cols = Math.max(wrapLeavesAt, Math.ceil(Math.sqrt(ids.length * 3)));
+    const n = ids.length;
+    const lines = n <= maxStack ? n : Math.min(maxLines, Math.ceil(Math.sqrt(2 * n)));
+    const cols = Math.ceil(n / lines);
     ids.forEach((id, i) => {
-      slotX.set(id, next + (i % cols));
-      lineOf.set(id, Math.floor(i / cols));
+      slotX.set(id, next + Math.floor(i / lines));
+      lineOf.set(id, i % lines);
     });
-    noteLines(layerOf.get(ids[0]!) ?? 0, Math.ceil(ids.length / cols));
-    next += Math.min(cols, ids.length);
+    noteLines(layerOf.get(ids[0]!) ?? 0, lines);
+    next += cols;
   };
 
   const place = (ids: readonly string[]): void => {
-    // Many leaves under one parent (crews under an agency, lone parties) wrap into a block of
-    // columns after the branches that go deeper.
+    // Leaves go after the branches that go deeper, stacked.
     const leaves = ids.filter((id) => kids(id).length === 0);
-    const wrap = leaves.length > wrapLeavesAt;
+    const wrap = leaves.length >= 2;
     for (const id of wrap ? ids.filter((i) => kids(i).length > 0) : ids) {
       const children = kids(id);
       if (children.length === 0) {
@@ -69,10 +74,12 @@ export function layoutChain(view: ChainView, options: LayoutOptions = DEFAULT_LA
       }
       const start = next;
       place(children);
-      // Centre over the children's span.
+      // Centre over the children that have branches of their own, so the spine of the chain runs
+      // straight down; stacked leaves (its crews, banks, owners) sit to the side.
+      const deep = children.filter((c) => kids(c).length > 0);
       let lo = Infinity;
       let hi = -Infinity;
-      for (const c of children) {
+      for (const c of deep.length ? deep : children) {
         const x = slotX.get(c)!;
         if (x < lo) lo = x;
         if (x > hi) hi = x;
