@@ -11,6 +11,7 @@ import { SecurityView } from '../features/security/SecurityView';
 import { BackupsView } from '../features/backups/BackupsView';
 import { ChainView } from '../features/chain/ChainView';
 import { EvidenceRegister } from '../features/evidence/EvidenceRegister';
+import { ImportExportView } from '../features/import-export/ImportExportView';
 import { ComingSoon } from '../components/ComingSoon';
 
 export interface RouteProps {
@@ -29,6 +30,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'chain', label: 'Chain', needsProject: true, component: ChainView },
   { id: 'parties', label: 'Parties', needsProject: true, component: PartiesView },
   { id: 'evidence', label: 'Evidence', needsProject: true, component: EvidenceRegister },
+  { id: 'import-export', label: 'Import & export', needsProject: false, component: ImportExportView },
   { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
   { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
   { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },

@@ -3,7 +3,7 @@
  * or a .subtier bundle) without importing anything, printing each problem as
  * `sheet!row:column: message`. Exit 1 when there are errors, 0 when the file is clean.
  */
-import { formatProblem, planImport, readBundle, readTemplateFiles } from '../../core/io';
+import { formatProblem, planImport, readBundle, readTemplateFiles, sortProblems } from '../../core/io';
 import { sequentialIds } from '../../core/model';
 import type { CliCommand, CliIo } from '../io';
 import { UsageError, parseArgs } from '../io';
@@ -51,12 +51,8 @@ export const importCheckCommand: CliCommand = {
     const label = paths.length === 1 ? paths[0]! : 'files';
     // File-level problems first, then sheet by sheet in template order, row by row.
     const s = parsed.value.sheets;
-    const order = ['', s.project, s.parties, s.links, s.workforce];
-    const rank = (sheet: string) => (order.includes(sheet) ? order.indexOf(sheet) : order.length);
-    const problems = [...plan.errors, ...(quiet ? [] : plan.warnings)]
-      .map((p, i) => ({ p, i }))
-      .sort((a, b) => rank(a.p.sheet) - rank(b.p.sheet) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i);
-    for (const { p } of problems) io.stdout(`${formatProblem(p, label)}\n`);
+    const problems = sortProblems([...plan.errors, ...(quiet ? [] : plan.warnings)], [s.project, s.parties, s.links, s.workforce].filter((x): x is string => Boolean(x)));
+    for (const p of problems) io.stdout(`${formatProblem(p, label)}\n`);
     const c = plan.counts;
     const part = (name: string, r: { rows: number; valid: number }) => `${name} ${r.rows} row${r.rows === 1 ? '' : 's'}${r.rows !== r.valid ? ` (${r.rows - r.valid} with errors)` : ''}`;
     io.stdout(`${label}: ${part('Parties', c.parties)}, ${part('Links', c.links)}, ${part('Workforce', c.workforce)}, ${c.projectFields} project fields; ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'}, ${plan.warnings.length} warning${plan.warnings.length === 1 ? '' : 's'}\n`);

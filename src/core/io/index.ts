@@ -3,7 +3,7 @@
  * and the benchmarks.
  */
 export { IMPORT_LIMITS, BUNDLE_LIMITS, formatBytes } from './limits';
-export { formatProblem, columnLetter } from './problems';
+export { formatProblem, columnLetter, sortProblems } from './problems';
 export type { ImportProblem, Parsed, Severity } from './problems';
 export { neutralizeCell, restoreCell, isFormulaLike } from './formula-guard';
 export { readSpreadsheet, fileStem } from './spreadsheet-read';

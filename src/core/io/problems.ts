@@ -99,3 +99,16 @@ export class ProblemCollector {
 export function fileError<T>(value: T, message: string): Parsed<T> {
   return { value, errors: [{ severity: 'error', sheet: '', row: null, column: null, message }], warnings: [] };
 }
+
+/**
+ * Orders problems the way a person reads the workbook: file-level first, then sheet by sheet in
+ * `sheetOrder` (others after), row by row, keeping the found order within a row.
+ */
+export function sortProblems(problems: readonly ImportProblem[], sheetOrder: readonly string[]): ImportProblem[] {
+  const order = ['', ...sheetOrder];
+  const rank = (sheet: string) => (order.includes(sheet) ? order.indexOf(sheet) : order.length);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.sheet) - rank(b.p.sheet) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+}
