@@ -37,6 +37,8 @@ export async function readBundle(bytes: Uint8Array, options: { readonly codec?: 
   const listing = listZip(bytes, { maxEntries: BUNDLE_LIMITS.maxEntries, maxUnpackedBytes: BUNDLE_LIMITS.maxUnpackedBytes });
   if (!listing.ok) return fileError(null, `${REFUSED}: ${listing.error}`);
   const names = new Set(listing.entries.map((e) => e.name));
+  const hugeJson = listing.entries.find((e) => (e.name === PROJECT_PATH || e.name === AUDIT_PATH) && e.originalSize > BUNDLE_LIMITS.maxJsonBytes);
+  if (hugeJson) return fileError(null, `${REFUSED}: its ${hugeJson.name} would unpack to ${formatBytes(hugeJson.originalSize)}; at most ${formatBytes(BUNDLE_LIMITS.maxJsonBytes)} are accepted`);
   if (!names.has(MANIFEST_PATH)) {
     if (names.has('xl/workbook.xml')) return fileError(null, 'This is an Excel workbook, not a bundle; import it as a workbook');
     return fileError(null, 'This is not a Subtier bundle: it has no manifest.json');
