@@ -13,6 +13,7 @@ import { ChainView } from '../features/chain/ChainView';
 import { EvidenceRegister } from '../features/evidence/EvidenceRegister';
 import { ImportExportView } from '../features/import-export/ImportExportView';
 import { ComingSoon } from '../components/ComingSoon';
+import { RiskView } from '../features/risk/RiskView';
 
 export interface RouteProps {
   readonly projectId: string | null;
@@ -29,6 +30,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'projects', label: 'Projects', needsProject: false, component: ProjectsView },
   { id: 'chain', label: 'Chain', needsProject: true, component: ChainView },
   { id: 'parties', label: 'Parties', needsProject: true, component: PartiesView },
+  { id: 'risk', label: 'Risk', needsProject: true, component: RiskView },
   { id: 'evidence', label: 'Evidence', needsProject: true, component: EvidenceRegister },
   { id: 'import-export', label: 'Import & export', needsProject: false, component: ImportExportView },
   { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },

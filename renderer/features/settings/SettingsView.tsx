@@ -7,6 +7,7 @@ import type { RouteProps } from '../../app/routes';
 import { APP_VERSION } from '../../../src/core/version';
 import { LATEST_SCHEMA_VERSION } from '../../../src/store';
 import { Button, Notice, PageHeader, TextField } from '../../components/ui';
+import { WeightsEditor } from '../risk/WeightsEditor';
 
 export function SettingsView(_props: RouteProps) {
   const [actor, setActor] = useState(() => localStorage.getItem('subtier.actor') ?? '');
@@ -27,6 +28,7 @@ export function SettingsView(_props: RouteProps) {
         </form>
         {saved ? <Notice kind="success">Saved. New changes are recorded under “{actor.trim() || 'local user'}”.</Notice> : null}
       </section>
+      <WeightsEditor />
       <section className="section card pad">
         <h3>About</h3>
         <dl className="facts">
