@@ -13,6 +13,7 @@ import { ChainView } from '../features/chain/ChainView';
 import { EvidenceRegister } from '../features/evidence/EvidenceRegister';
 import { ImportExportView } from '../features/import-export/ImportExportView';
 import { ComingSoon } from '../components/ComingSoon';
+import { ReportsView } from '../features/reports/ReportsView';
 import { RiskView } from '../features/risk/RiskView';
 
 export interface RouteProps {
@@ -34,7 +35,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'evidence', label: 'Evidence', needsProject: true, component: EvidenceRegister },
   { id: 'import-export', label: 'Import & export', needsProject: false, component: ImportExportView },
   { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
-  { id: 'reports', label: 'Reports', needsProject: true, component: ComingSoon('Reports', 'Reports will export the due-diligence PDF, the register workbook, project bundles and supplier attestation forms.') },
+  { id: 'reports', label: 'Reports', needsProject: true, component: ReportsView },
   { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },
   { id: 'security', label: 'Security', needsProject: false, component: SecurityView },
   { id: 'backups', label: 'Backups', needsProject: false, component: BackupsView },
