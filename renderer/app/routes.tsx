@@ -12,7 +12,7 @@ import { BackupsView } from '../features/backups/BackupsView';
 import { ChainView } from '../features/chain/ChainView';
 import { EvidenceRegister } from '../features/evidence/EvidenceRegister';
 import { ImportExportView } from '../features/import-export/ImportExportView';
-import { ComingSoon } from '../components/ComingSoon';
+import { ScreeningView } from '../features/screening/ScreeningView';
 import { ReportsView } from '../features/reports/ReportsView';
 import { RiskView } from '../features/risk/RiskView';
 
@@ -34,7 +34,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'risk', label: 'Risk', needsProject: true, component: RiskView },
   { id: 'evidence', label: 'Evidence', needsProject: true, component: EvidenceRegister },
   { id: 'import-export', label: 'Import & export', needsProject: false, component: ImportExportView },
-  { id: 'screening', label: 'Screening', needsProject: true, component: ComingSoon('Screening', 'Screening will check every party, alias and owner against the bundled UN and OFAC DPRK designations and lists you import, with a review queue for potential matches.') },
+  { id: 'screening', label: 'Screening', needsProject: true, component: ScreeningView },
   { id: 'reports', label: 'Reports', needsProject: true, component: ReportsView },
   { id: 'audit', label: 'Audit log', needsProject: false, component: AuditView },
   { id: 'security', label: 'Security', needsProject: false, component: SecurityView },
