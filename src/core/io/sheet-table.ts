@@ -30,6 +30,8 @@ export interface Table {
   /** The column for a template column key. */
   readonly byKey: ReadonlyMap<string, TableColumn>;
   readonly extras: readonly TableColumn[];
+  /** The column letter of each template column key, shared by every row's origin. */
+  readonly letters: Readonly<Record<string, string>>;
   /** Data rows with their spreadsheet row numbers; blank rows are skipped. */
   readonly rows: readonly { readonly row: number; readonly cells: readonly (RawCell | undefined)[] }[];
 }
@@ -121,5 +123,7 @@ export function readTable(sheet: RawSheet, columns: readonly ColumnSpec[], probl
   for (const extra of extras) {
     if (rows.some((r) => !isBlank(r.cells[extra.index]))) problems.warn(sheet.name, headerIndex + 1, extra.letter, `"${extra.header}" is not a template column; its values are kept in Notes`, extra.header);
   }
-  return { sheet: sheet.name, headerRow: headerIndex + 1, columns: tableColumns, byKey, extras, rows };
+  const letters: Record<string, string> = {};
+  for (const [key, column] of byKey) letters[key] = column.letter;
+  return { sheet: sheet.name, headerRow: headerIndex + 1, columns: tableColumns, byKey, extras, letters, rows };
 }

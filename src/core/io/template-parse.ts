@@ -132,9 +132,7 @@ class RowReader {
   }
 
   origin(): RowOrigin {
-    const columns: Record<string, string> = {};
-    for (const [key, column] of this.table.byKey) columns[key] = column.letter;
-    return { sheet: this.table.sheet, row: this.row.row, columns };
+    return { sheet: this.table.sheet, row: this.row.row, columns: this.table.letters };
   }
 }
 
