@@ -23,6 +23,11 @@ export default async function benchReport(): Promise<BenchFigure[]> {
     pdf = r.pdf;
     pages = r.pageCount;
   });
+  // CPU time of one build, next to the wall time: on a loaded 2-core machine the wall time says more
+  // about the neighbours than about the report.
+  const cpuStart = process.cpuUsage();
+  await buildReport(input, fonts);
+  const cpu = process.cpuUsage(cpuStart);
   const verify = await timeRuns(3, () => verifyReport(pdf, fonts));
   const s = input.snapshot;
   const form = await timeRuns(5, () => buildAttestationForm({ project: s.project, party: s.parties[3]!, organisation: 'Bench', issued: '2026-03-15' }, fonts));
@@ -30,6 +35,7 @@ export default async function benchReport(): Promise<BenchFigure[]> {
   const mb = pdf.length / 1024 / 1024;
   return [
     { group: 'report', name: `500-party report, build and render (${pages} pages)`, value: ms, unit: 'ms', target: '≤ 3000 ms', met: ms <= 3000 },
+    { group: 'report', name: '500-party report, CPU time of one build (user + system)', value: (cpu.user + cpu.system) / 1000, unit: 'ms' },
     { group: 'report', name: '500-party report, PDF size', value: mb, unit: 'MB', target: '≤ 3 MB', met: mb <= 3 },
     { group: 'report', name: '500-party report, verify (rebuild and compare)', value: median(verify), unit: 'ms' },
     { group: 'report', name: 'attestation form, one supplier', value: median(form), unit: 'ms' },
