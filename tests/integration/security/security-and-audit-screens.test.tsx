@@ -3,7 +3,7 @@
 // passphrase, locking, a wrong passphrase at unlock, workers shown by pseudonym while locked, and the
 // audit log's chain check naming the first entry that was tampered with.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/app/App';
 import { MIN_ITERATIONS, VaultSession, connectVault } from '../../../src/core/crypto';
 import type { AuditEntry } from '../../../src/core/model';
@@ -100,8 +100,14 @@ describe('audit log screen', () => {
     const alert = await screen.findByText(/The chain is broken at entry #2: its content was changed after it was written/);
     expect(alert.textContent).toContain('The 1 entries before it verify');
     expect(screen.getByText('chain broken here').closest('tr')?.id).toBe('audit-2');
+    // jsdom does not lay out pages: record the scroll request instead.
+    const scrolled: string[] = [];
+    Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this.id);
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Show entry #2' }));
     expect(await screen.findByText('Previous')).toBeTruthy();
     expect(screen.getByRole('row', { expanded: true }).id).toBe('audit-2');
+    await waitFor(() => expect(scrolled).toEqual(['audit-2']));
   });
 });
