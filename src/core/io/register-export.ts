@@ -36,7 +36,9 @@ export function writeRegister(snapshot: ProjectSnapshot, options: RegisterOption
   const tiers = computeTiers(buildGraph(snapshot.parties, snapshot.links));
   const riskOf = new Map((options.risk?.parties ?? []).map((r) => [r.partyId, r] as const));
   const parties = [...snapshot.parties].sort((a, b) => compareRefs(refOf(a.id), refOf(b.id)));
-  const hitsOf = (id: string, status: string) => snapshot.hits.filter((h) => h.partyId === id && h.status === status).length;
+  const hitCounts = new Map<string, number>();
+  for (const h of snapshot.hits) hitCounts.set(`${h.partyId}|${h.status}`, (hitCounts.get(`${h.partyId}|${h.status}`) ?? 0) + 1);
+  const hitsOf = (id: string, status: string) => hitCounts.get(`${id}|${status}`) ?? 0;
 
   const summary: OutCell[][] = [
     ['Project', project.name],
