@@ -41,11 +41,13 @@ export function aggregateProject(parties: readonly PartyRisk[], weights: RiskWei
       if (f.confidence === 'confirmed') entry.confirmed++;
       flags.set(f.id, entry);
     }
-    const u = urgency(p);
     if (p.inherent.level !== 'low' || p.insufficient) {
+      const u = urgency(p);
       if (top.length < ATTENTION || u > top[top.length - 1]!.u) {
-        top.push({ p, u });
-        top.sort((a, b) => b.u - a.u || (a.p.partyId < b.p.partyId ? -1 : 1));
+        // Parties come in id order, so an equal urgency goes after those already kept.
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.u < u) at--;
+        top.splice(at, 0, { p, u });
         if (top.length > ATTENTION) top.pop();
       }
     }

@@ -15,7 +15,7 @@ import { round1, scoreInherent } from './inherent';
 import type { InherentResult } from './inherent';
 import { createRiskModel, EXPOSURE_RELATIONS, levelOf, levelRank } from './model';
 import type { RiskModel, RiskWeights, RiskLevel } from './model';
-import { buildExposureGraph, propagateExposure, topPaths } from './propagate';
+import { buildExposureGraph, exposureEnds, propagateExposure, reaches, topPaths } from './propagate';
 import type { Exposure, ExposureGraph } from './propagate';
 import { addLink, buildRiskIndex, inOf, outOf, removeLink, replaceRecord } from './risk-index';
 import type { RiskIndex } from './risk-index';
@@ -87,10 +87,11 @@ class Session implements RiskSession {
   private inherent = new Map<string, InherentResult>();
   private graph!: ExposureGraph;
   private cycles: string[][] = [];
+  private cycleOf = new Map<string, number>();
   private x: Exposure | null = null;
   private predKeys: Int32Array = new Int32Array(0);
   private partyResults: PartyRisk[] = [];
-  private warnings: string[] = [];
+  private danglingWarnings: string[] = [];
 
   constructor(snapshot: ProjectSnapshot, private readonly options: ScoreOptions) {
     this.model = options.model ?? createRiskModel(options.weights);
@@ -114,15 +115,20 @@ class Session implements RiskSession {
     this.inherent.set(party.id, scoreInherent(deriveParty(this.idx, party), this.idx.overrides.get(party.id) ?? [], this.model));
   }
 
-  /** Rebuilds the exposure arrays and the cycle report after links changed. */
-  private relink(): void {
+  /**
+   * Rebuilds the exposure arrays and the warnings after links changed. The cycle search runs again
+   * only when an edit can change the cycles: a removed link inside a cycle, or an added link whose
+   * source already reaches the party it exposes.
+   */
+  private relink(edits?: { added: readonly Link[]; removed: readonly Link[] }): void {
     this.graph = buildExposureGraph(this.ids, this.indexOf, this.idx.links.values(), this.model.weights);
-    this.cycles = findExposureCycles(this.graph, this.idx.parties, this.idx.links.values());
-    const dangling = this.snapshot.links.filter((l) => !this.idx.parties.has(l.from) || !this.idx.parties.has(l.to));
-    this.warnings = [
-      ...dangling.map((l) => `Link ${l.id} (${l.relation}) points to a party that does not exist; it was left out of the scores.`),
-      ...this.cycles.map((c) => `Cycle of ${c.length} parties (${c.map((id) => this.idx.parties.get(id)?.name ?? id).join(', ')}): exposure is counted once around it, never looped.`),
-    ];
+    if (!edits || this.cyclesMayChange(edits)) {
+      this.cycles = findExposureCycles(this.graph, this.idx.parties, this.idx.links.values());
+      this.cycleOf = new Map(this.cycles.flatMap((c, k) => c.map((id) => [id, k] as const)));
+    }
+    this.danglingWarnings = this.snapshot.links
+      .filter((l) => !this.idx.parties.has(l.from) || !this.idx.parties.has(l.to))
+      .map((l) => `Link ${l.id} (${l.relation}) points to a party that does not exist; it was left out of the scores.`);
   }
 
   /**
@@ -144,9 +150,13 @@ class Session implements RiskSession {
     this.predKeys = keys;
     this.partyResults = parties;
     const { topRedFlags, attention, ...project } = aggregateProject(parties, w);
+    const warnings = [
+      ...this.danglingWarnings,
+      ...this.cycles.map((c) => `Cycle of ${c.length} parties (${c.map((id) => this.idx.parties.get(id)?.name ?? id).join(', ')}): exposure is counted once around it, never looped.`),
+    ];
     this.result = {
       modelVersion: this.model.version, weightsHash: this.model.weightsHash, asOf: this.idx.asOf,
-      project, parties, topRedFlags, attention, cycles: this.cycles, warnings: this.warnings,
+      project, parties, topRedFlags, attention, cycles: this.cycles, warnings,
     };
   }
 
@@ -213,18 +223,15 @@ class Session implements RiskSession {
       dirty.add(p.id);
       spread.add(p.id);
     }
-    let linksChanged = false;
     const { changed, removed } = diffRows(prev.links, next.links);
+    const linksChanged = changed.length > 0 || removed.length > 0;
+    const linkEdits = { added: changed.map(([, l]) => l), removed: [...removed, ...changed.flatMap(([b]) => (b ? [b] : []))] };
     for (const [before, l] of changed) {
-      linksChanged = true;
       if (before) this.unlink(before, dirty);
       addLink(idx, l);
       dirty.add(l.from).add(l.to);
     }
-    for (const gone of removed) {
-      linksChanged = true;
-      this.unlink(gone, dirty);
-    }
+    for (const gone of removed) this.unlink(gone, dirty);
     this.diffRecords(prev.questionnaires, next.questionnaires, idx.questionnaires, dirty, null);
     this.diffRecords(prev.overrides, next.overrides, idx.overrides, dirty, null);
     this.diffRecords(prev.hits, next.hits, idx.hits, dirty, spread);
@@ -238,9 +245,25 @@ class Session implements RiskSession {
       const party = idx.parties.get(id);
       if (party) this.scoreParty(party);
     }
-    if (linksChanged) this.relink();
+    if (linksChanged) this.relink(linkEdits);
     this.assemble(dirty);
     return this.result;
+  }
+
+  private cyclesMayChange(edits: { added: readonly Link[]; removed: readonly Link[] }): boolean {
+    const together = (a: string, b: string) => this.cycleOf.has(a) && this.cycleOf.get(a) === this.cycleOf.get(b);
+    for (const link of edits.removed) {
+      const ends = exposureEnds(link);
+      if (ends && together(ends.exposed, ends.source)) return true;
+    }
+    for (const link of edits.added) {
+      const ends = exposureEnds(link);
+      if (!ends || together(ends.exposed, ends.source)) continue;
+      const from = this.indexOf.get(ends.source);
+      const to = this.indexOf.get(ends.exposed);
+      if (from !== undefined && to !== undefined && reaches(this.graph, from, to)) return true;
+    }
+    return false;
   }
 
   private unlink(link: Link, dirty: Set<string>): void {

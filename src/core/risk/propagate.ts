@@ -40,6 +40,24 @@ export function exposureEnds(link: Link): { exposed: string; source: string } | 
   return link.relation === 'pays' || link.relation === 'banks_with' ? { exposed: link.from, source: link.to } : null;
 }
 
+const CARRIES_EXPOSURE: ReadonlySet<Relation> = new Set(['subcontracts', 'supplies_labor', 'employs', 'recruits', 'pays', 'banks_with']);
+
+/** True when, following exposure edges down from `from`, the walk reaches `to` (used to see whether a new link closes a cycle). */
+export function reaches(g: ExposureGraph, from: number, to: number): boolean {
+  const seen = new Uint8Array(g.ids.length);
+  const stack = [from];
+  seen[from] = 1;
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (i === to) return true;
+    for (let k = g.parentStart[i]!; k < g.parentStart[i + 1]!; k++) {
+      const c = g.edgeChild[g.byParent[k]!]!;
+      if (!seen[c]) { seen[c] = 1; stack.push(c); }
+    }
+  }
+  return false;
+}
+
 function csr(n: number, keys: Int32Array): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(n + 1);
   for (const k of keys) start[k + 1]!++;
@@ -57,10 +75,11 @@ export function buildExposureGraph(ids: readonly string[], indexOf: ReadonlyMap<
   const alpha: number[] = [];
   const relation: Relation[] = [];
   for (const link of links) {
-    const ends = exposureEnds(link);
-    if (!ends) continue;
-    const p = indexOf.get(ends.exposed);
-    const c = indexOf.get(ends.source);
+    if (!CARRIES_EXPOSURE.has(link.relation)) continue;
+    // Same orientation as exposureEnds, without allocating per link.
+    const up = link.relation === 'supplies_labor';
+    const p = indexOf.get(up ? link.to : link.from);
+    const c = indexOf.get(up ? link.from : link.to);
     if (p === undefined || c === undefined) continue;
     parent.push(p);
     child.push(c);

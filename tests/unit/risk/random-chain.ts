@@ -26,6 +26,12 @@ export interface RandomOptions {
   readonly links: number;
   /** Share of parties with a questionnaire (default 0.3). */
   readonly answered?: number;
+  /**
+   * 'random': links between random parties, mostly downward, 5% back up (large cycles: a stress
+   * test). 'tiered': a contractor tree (each party under one of the tier above, 3 each), the payment
+   * along it, banks, owners, second contractors, and a few links back up (small cycles), like a real chain.
+   */
+  readonly shape?: 'random' | 'tiered';
 }
 
 export function randomSnapshot(seed: number, o: RandomOptions): ProjectSnapshot {
@@ -51,7 +57,9 @@ export function randomSnapshot(seed: number, o: RandomOptions): ProjectSnapshot 
     }
   }
   const links: Link[] = [];
-  for (let i = 0; i < o.links; i++) {
+  if (o.shape === 'tiered') {
+    tieredLinks(parties, o.links, r, links);
+  } else for (let i = 0; i < o.links; i++) {
     // Mostly downward (from a lower index to a higher one) so the chain has tiers; some edges go back up (cycles).
     let a = Math.floor(r() * o.parties);
     let b = Math.floor(r() * o.parties);
@@ -73,6 +81,33 @@ export function randomSnapshot(seed: number, o: RandomOptions): ProjectSnapshot 
     if (r() < 0.03) overrides.push(override(`o${i}`, id(i), pick(INDICATORS).id, r() < 0.5 ? 'add' : 'remove'));
   }
   return snapshot({ project: project({ hostCountry: pick(['QA', 'RU', 'FR']), endDate: '2025-12-31' }), parties, links, questionnaires, overrides, hits });
+}
+
+function tieredLinks(parties: readonly Party[], count: number, r: () => number, links: Link[]): void {
+  const lid = () => `l${String(links.length).padStart(6, '0')}`;
+  const add = (relation: Link['relation'], from: number, to: number, fields: Parameters<typeof link>[4] = {}) => {
+    if (from !== to && links.length < count) links.push(link(lid(), relation, parties[from]!.id, parties[to]!.id, fields));
+  };
+  const parentOf = (i: number) => Math.floor((i - 1) / 3);
+  const banks = parties.map((p, i) => (p.kind === 'bank' ? i : -1)).filter((i) => i >= 0);
+  for (let i = 1; i < parties.length; i++) {
+    const parent = parentOf(i);
+    const kind = parties[i]!.kind;
+    if (kind === 'workforce' || kind === 'person') add('employs', parent, i);
+    else if (r() < 0.2) add('supplies_labor', i, parent);
+    else add('subcontracts', parent, i);
+  }
+  for (let i = 1; i < parties.length && links.length < count; i++) {
+    if (r() < 0.7) add('pays', parentOf(i), i, { channel: r() < 0.1 ? null : CHANNELS[Math.floor(r() * CHANNELS.length)]! });
+    if (banks.length && r() < 0.3) add('banks_with', i, banks[Math.floor(r() * banks.length)]!);
+  }
+  while (links.length < count) {
+    const i = 1 + Math.floor(r() * (parties.length - 1));
+    const roll = r();
+    if (roll < 0.002 && parentOf(i) > 0) add('subcontracts', i, parentOf(parentOf(i))); // back up: a small cycle
+    else if (roll < 0.3) add('owns', Math.floor(r() * parties.length), i);
+    else add('subcontracts', Math.max(0, parentOf(i) + Math.floor(r() * 5) - 2), i); // a second contractor from the tier above
+  }
 }
 
 /** Returns a copy with every collection shuffled (and parties' fields unchanged). */
