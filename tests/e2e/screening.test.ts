@@ -80,4 +80,31 @@ describe('screening journey', () => {
     expect(s.pageErrors).toEqual([]);
     await s.close();
   });
+
+  it('imports a watchlist, shows it in the list manager, and screens against it', async () => {
+    const s = await app.newSession();
+    const { page } = s;
+    await page.getByRole('button', { name: 'Open the demo project' }).click();
+    await page.getByRole('heading', { name: 'Parties' }).waitFor();
+    await page.locator('nav').getByRole('button', { name: 'Screening', exact: true }).click();
+    await page.getByText('Lists as of 2026-02-27').waitFor();
+    await page.getByRole('button', { name: /^Lists \(/ }).click();
+    const csv = 'name,ref,type,aliases,programs,listed_on\nNoble Glass Installers,CB-1,entity,Noble Glass Installation,client blocklist,2026-03-01\n';
+    await page.getByLabel('List files').setInputFiles({ name: 'client-blocklist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Watchlist name').fill('Client blocklist');
+    await page.getByRole('button', { name: 'Check files' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Client blocklist?' });
+    await dialog.getByText('1 entries').waitFor();
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    // A fresh profile: the bundled lists' hits come too; the watchlist adds its own.
+    await page.getByText(/^Screened \d+ names: \d+ new hits/).waitFor({ timeout: 60_000 });
+    const queue = page.getByRole('complementary', { name: 'Review queue' });
+    await queue.locator('.hit-row', { hasText: 'Client blocklist CB-1' }).first().click();
+    await page.locator('.hit-review').getByRole('heading', { name: /Noble Glass Installation W\.L\.L\. ↔ Noble Glass Installers/ }).waitFor();
+    expect(await page.locator('.as-of').textContent()).toBe('Lists as of 2026-03-01');
+    await s.screenshot('screening-05-watchlist-hit');
+    expect(s.externalRequests()).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    await s.close();
+  });
 });

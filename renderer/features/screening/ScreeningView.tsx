@@ -71,7 +71,7 @@ export function ScreeningView({ projectId }: RouteProps) {
     <div className="page screening">
       <PageHeader
         title="Screening"
-        subtitle={<>Every party, alias and owner against {lists ? lists.map((l) => l.name).join(' and ') || 'no lists' : '…'} · <strong className="as-of">Lists as of {asOf || 'unknown date'}</strong>{lists && lists.length > 1 ? <span className="small"> ({lists.map((l) => `${l.name} ${l.publishedAt || 'undated'}`).join(', ')})</span> : null}</>}
+        subtitle={<>Every party, alias and owner against {lists ? lists.map((l) => l.name).join(', ') || 'no lists' : '…'} · <strong className="as-of">Lists as of {asOf || 'unknown date'}</strong>{lists && lists.length > 1 ? <span className="small"> ({lists.map((l) => `${l.name} ${l.publishedAt || 'undated'}`).join(', ')})</span> : null}</>}
         actions={<>
           <Button variant={tab === 'queue' ? 'secondary' : 'ghost'} onClick={() => setTab('queue')}>Review queue</Button>
           <Button variant={tab === 'lists' ? 'secondary' : 'ghost'} onClick={() => setTab('lists')}>Lists ({lists?.length ?? 0})</Button>

@@ -23,6 +23,7 @@ export const LEGAL_FORMS: readonly (readonly [string, string])[] = [
   ['bv', 'BV'], ['nv', 'NV'], ['plc', 'PLC'], ['pte', 'Pte'], ['pty', 'Pty'], ['pvt', 'Pvt'], ['bhd', 'Bhd'], ['fze', 'FZE'],
   ['fzco', 'FZCO'], ['fzc', 'FZC'], ['fzllc', 'FZ-LLC'], ['lp', 'LP'], ['cc', 'CC'], ['kk', 'KK'], ['ltda', 'Ltda'],
   ['sro', 's.r.o.'], ['doo', 'd.o.o.'], ['ood', 'OOD'], ['eood', 'EOOD'], ['oy', 'Oy'], ['ab', 'AB'], ['aps', 'ApS'],
+  ['wll', 'W.L.L.'], ['qpsc', 'Q.P.S.C.'], ['qsc', 'Q.S.C.'], ['qjsc', 'Q.J.S.C.'], ['spc', 'SPC'], ['saog', 'SAOG'], ['psc', 'PSC'],
   ['jv', 'JV'], ['hoesa', 'Co. (Korean hoesa)'], ['hoisa', 'Co. (Korean hoesa)'], ['kongsa', 'Corp. (Korean kongsa)'],
   ['gongsa', 'Corp. (Korean gongsa)'],
 ];
