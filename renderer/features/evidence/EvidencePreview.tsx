@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { Notice } from '../../components/ui';
+import { canShowPdfInline } from '../../app/bridge';
 import type { Evidence } from '../../../src/core/model';
 import { previewKind } from './evidence-file';
 
@@ -13,7 +14,8 @@ const TEXT_PREVIEW_BYTES = 256 * 1024;
 
 export function EvidencePreview({ evidence }: { evidence: Evidence }) {
   const { repo } = useServices();
-  const kind = previewKind(evidence.mediaType);
+  const detected = previewKind(evidence.mediaType);
+  const kind = detected === 'pdf' && !canShowPdfInline() ? 'none' : detected;
   const [state, setState] = useState<{ url?: string; text?: string; error?: string }>({});
 
   useEffect(() => {

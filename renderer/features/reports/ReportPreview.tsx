@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Button } from '../../components/ui';
+import { canShowPdfInline } from '../../app/bridge';
 import { SECTION_TITLES } from '../../../src/core/report';
 import type { ReportModel } from '../../../src/core/report';
 
@@ -15,7 +16,7 @@ export function ReportPreview({ model, pdfUrl }: { model: ReportModel; pdfUrl: s
     <div className="card report-outline">
       <div className="section-head">
         <h2>{model.meta.projectName}: due-diligence report</h2>
-        {pdfUrl ? <Button variant="ghost" onClick={() => setShowPdf((v) => !v)}>{showPdf ? 'Show the outline' : 'Show the PDF here'}</Button> : null}
+        {pdfUrl && canShowPdfInline() ? <Button variant="ghost" onClick={() => setShowPdf((v) => !v)}>{showPdf ? 'Show the outline' : 'Show the PDF here'}</Button> : null}
       </div>
       {showPdf && pdfUrl ? <iframe className="report-preview" title="Report PDF" src={pdfUrl} /> : (
         <>
