@@ -5,7 +5,7 @@
  * proposes a link. Positions come from the deterministic layout, so cards are not dragged.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useUpdateNodeInternals } from '@xyflow/react';
 import type { Connection, Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './chain.css';
@@ -68,7 +68,7 @@ function buildFlow(props: ChainMapProps): { nodes: ChainNode[]; edges: Edge[] } 
   const nodes: ChainNode[] = [];
   layout.rowTop.forEach((top, i) => {
     nodes.push({
-      id: `tier:${i}`, type: 'tier', position: { x: -TIER_LABEL_WIDTH - 30, y: top + 18 }, data: { label: i === 0 ? 'Tier 0 · client' : `Tier ${i}` },
+      id: `tier:${i}`, type: 'tier', position: { x: -TIER_LABEL_WIDTH - 30, y: top + 18 }, width: TIER_LABEL_WIDTH, height: 20, data: { label: i === 0 ? 'Tier 0 · client' : `Tier ${i}` },
       selectable: false, draggable: false, connectable: false, focusable: false,
     });
   });
@@ -121,6 +121,12 @@ function Flow(props: ChainMapProps) {
   const flow = useReactFlow();
   const { view, focus } = props;
   const { nodes, edges } = useMemo(() => buildFlow(props), [props]);
+  // Cards keep their size but gain and lose neighbours; refresh their handle positions so that
+  // drawing a link from them always starts.
+  const updateInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (view.nodes.length <= 400) updateInternals(view.nodes.map((n) => n.id));
+  }, [view, updateInternals]);
 
   // First view: the whole chain when it is legible at that size; otherwise its top (the client and
   // the first tiers) at a readable zoom, with the minimap showing the rest.

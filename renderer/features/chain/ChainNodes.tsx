@@ -8,6 +8,8 @@ import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { labelOf } from '../../../src/core/model';
 import type { Party } from '../../../src/core/model';
+import type { RiskLevel } from '../../../src/core/risk';
+import { riskColor } from '../risk/RiskBadge';
 
 export interface PartyNodeData extends Record<string, unknown> {
   readonly party: Party;
@@ -41,11 +43,12 @@ const KIND_MARK: Record<string, string> = { organization: 'ORG', person: 'PERSON
 
 export const PartyNode = memo(function PartyNode({ data, selected }: NodeProps<PartyNodeType>) {
   const { party, level, folded, hasChildren, highlight, warned, onToggle } = data;
-  const tone = level ? `risk-${level}` : `kind-${party.kind}`;
+  const tone = `kind-${party.kind}`;
   return (
     <div
       className={`chain-node ${tone}${selected ? ' is-selected' : ''}${highlight === 'on' ? ' is-on' : highlight === 'dim' ? ' is-dim' : ''}`}
       data-party-id={party.id}
+      style={level ? { borderLeftColor: riskColor(level as RiskLevel) } : undefined}
       title={party.aliases.length ? `${party.name}\n${party.aliases.join('\n')}` : party.name}
     >
       <Handle type="target" position={Position.Top} />

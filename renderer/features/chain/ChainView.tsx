@@ -31,6 +31,8 @@ import { useChainData, useChainModel } from './use-chain-model';
 import type { ChainModel } from './use-chain-model';
 import { useEditHistory } from './use-edit-history';
 import { ensureFixture, isFixtureRequest } from './generated-fixture';
+import { useProjectRisk } from '../risk/use-project-risk';
+import type { ProjectRisk } from '../risk/use-project-risk';
 
 type Tab = 'map' | 'parties' | 'links';
 type PartyDialog = { readonly mode: 'add'; readonly role: AddRole | 'client' | 'free'; readonly anchor: string | null } | { readonly mode: 'edit'; readonly id: string };
@@ -45,30 +47,37 @@ const ROLE_TEXT: Record<AddRole | 'client' | 'free', { title: string; kind: Part
 };
 
 export function ChainView({ projectId }: RouteProps) {
+  // One workspace per project: switching projects starts afresh (history, folding, selection).
+  return projectId ? <ChainProject key={projectId} projectId={projectId} /> : null;
+}
+
+function ChainProject({ projectId }: { projectId: string }) {
   const { repo } = useServices();
   const [location] = useNavigation();
-  const fixture = projectId !== null && isFixtureRequest(projectId, location.params);
+  const fixture = isFixtureRequest(projectId, location.params);
   const [fixtureReady, setFixtureReady] = useState(!fixture);
   useEffect(() => {
-    if (!fixture || !projectId) return;
+    if (!fixture) return;
     let live = true;
     void ensureFixture(repo, projectId).then(() => live && setFixtureReady(true));
     return () => {
       live = false;
     };
   }, [fixture, projectId, repo]);
-  if (!projectId || !fixtureReady) return null;
-  return <ChainWorkspace key={projectId} projectId={projectId} />;
+  return fixtureReady ? <ChainWorkspace projectId={projectId} /> : null;
 }
 
 function ChainWorkspace({ projectId }: { projectId: string }) {
   const data = useChainData(projectId);
-  const model = useChainModel(data);
+  // Scores arrive after the chain: the map is drawn at once, coloured by kind, then by risk.
+  const risk = useProjectRisk(projectId);
+  const levels = useMemo(() => new Map((risk?.result.parties ?? []).map((p) => [p.partyId, p.exposure.level as string])), [risk]);
+  const model = useChainModel(data, levels);
   if (!model) return <div className="page"><p className="muted">Loading the chain…</p></div>;
-  return <Workspace model={model} projectId={projectId} />;
+  return <Workspace model={model} projectId={projectId} risk={risk} />;
 }
 
-function Workspace({ model, projectId }: { model: ChainModel; projectId: string }) {
+function Workspace({ model, projectId, risk }: { model: ChainModel; projectId: string; risk: ProjectRisk | undefined }) {
   const edits = useEditHistory(projectId);
   const [tab, setTab] = useState<Tab>('map');
   const [selectedParty, setSelectedParty] = useState<string | null>(null);
@@ -289,6 +298,7 @@ function Workspace({ model, projectId }: { model: ChainModel; projectId: string 
               key={party.id}
               model={model}
               party={party}
+              risk={risk}
               pathResult={pathResult}
               onPaths={showPaths}
               onAdd={(role) => setPartyDialog({ mode: 'add', role, anchor: party.id })}

@@ -13,7 +13,9 @@ import { countryLabel } from '../../components/CountrySelect';
 import { AttachEvidence } from '../evidence/AttachEvidence';
 import { EvidenceList } from '../evidence/EvidenceList';
 import type { ChainModel } from './use-chain-model';
-import { QuestionnaireSection } from './QuestionnaireSection';
+import { RiskBadge } from '../risk/RiskBadge';
+import { QuestionnaireForm } from '../risk/QuestionnaireForm';
+import type { ProjectRisk } from '../risk/use-project-risk';
 import { AttestationSection } from '../reports/AttestationSection';
 
 export type PathMode = 'contract' | 'payment' | 'money';
@@ -34,9 +36,10 @@ const ADD_LABELS: Record<AddRole, string> = {
   subcontractor: 'Add subcontractor', 'labour-supplier': 'Add labour supplier', crew: 'Add crew', payee: 'Add payee',
 };
 
-export function PartyPanel({ model, party, pathResult, onPaths, onAdd, onEdit, onDelete, onSelectParty, onSelectLink, onDeleteLink }: {
+export function PartyPanel({ model, party, risk, pathResult, onPaths, onAdd, onEdit, onDelete, onSelectParty, onSelectLink, onDeleteLink }: {
   model: ChainModel;
   party: Party;
+  risk: ProjectRisk | undefined;
   pathResult: PathResult | null;
   onPaths: (mode: PathMode | null) => void;
   onAdd: (role: AddRole) => void;
@@ -54,6 +57,8 @@ export function PartyPanel({ model, party, pathResult, onPaths, onAdd, onEdit, o
   const name = (id: string) => model.graph.parties.get(id)?.name ?? '(missing party)';
   const w = party.workforce;
   const mode = pathResult?.partyId === party.id ? pathResult.mode : null;
+  const partyRisk = risk?.result.parties.find((p) => p.partyId === party.id);
+  const inSnapshot = risk?.snapshot.parties.some((p) => p.id === party.id) ?? false;
 
   return (
     <article className="chain-panel" aria-label={`Party ${party.name}`}>
@@ -64,6 +69,7 @@ export function PartyPanel({ model, party, pathResult, onPaths, onAdd, onEdit, o
           {' · '}{tier !== undefined ? `tier ${tier}` : 'outside the tiers'}
           {party.isClient ? <> · <Badge tone="info">client</Badge></> : null}
         </p>
+        {partyRisk ? <p><RiskBadge level={partyRisk.exposure.level} score={partyRisk.exposure.score} prefix="Risk" /></p> : null}
         {party.aliases.length ? <p className="small">{party.aliases.map((a) => <span key={a} className="alias" dir="auto">{a}</span>)}</p> : null}
       </header>
 
@@ -151,7 +157,9 @@ export function PartyPanel({ model, party, pathResult, onPaths, onAdd, onEdit, o
         <EvidenceList items={evidence} />
       </section>
 
-      <QuestionnaireSection party={party} />
+      <section className="section" aria-label="Questionnaire">
+        {risk && inSnapshot ? <QuestionnaireForm key={`${party.id}:${risk.snapshot.questionnaires.length}`} snapshot={risk.snapshot} partyId={party.id} /> : <p className="muted small">Loading the questions…</p>}
+      </section>
       <AttestationSection party={party} />
     </article>
   );

@@ -59,6 +59,6 @@ export function deriveChainModel(data: ChainData, levels: ReadonlyMap<string, st
   };
 }
 
-export function useChainModel(data: ChainData | undefined): ChainModel | undefined {
-  return useMemo(() => (data ? deriveChainModel(data) : undefined), [data]);
+export function useChainModel(data: ChainData | undefined, levels: ReadonlyMap<string, string>): ChainModel | undefined {
+  return useMemo(() => (data ? deriveChainModel(data, levels) : undefined), [data, levels]);
 }

@@ -42,7 +42,7 @@ const OPAQUE_CHANNELS = new Set(['cash', 'team_leader', 'third_party_account', '
 export function findStructuralWarnings(graph: ChainGraph, tiers: ReadonlyMap<string, number> = computeTiers(graph)): ChainWarning[] {
   const out: ChainWarning[] = [];
   const name = (id: string) => graph.parties.get(id)?.name ?? id;
-  const list = (ids: readonly string[]) => ids.map(name).join(', ');
+  const list = (ids: readonly string[]) => ids.map(name).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
   const parties = [...graph.parties.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
   if (parties.length > 1 && !parties.some((p) => p.isClient)) {
