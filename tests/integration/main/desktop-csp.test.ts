@@ -71,11 +71,19 @@ describe('the desktop CSP on the real UI', () => {
     });
     await page.goto(`${origin}/index.html`);
     await page.getByRole('navigation').first().waitFor({ timeout: 15_000 });
-    // Walk every enabled screen so lazily rendered parts are exercised too.
-    for (const button of await page.getByRole('navigation').first().getByRole('button').all()) {
-      if (await button.isEnabled()) await button.click();
+    // Open the demo project, then walk every screen so each feature renders under the policy.
+    await page.getByRole('button', { name: 'Open the demo project' }).click();
+    await page.getByRole('heading', { name: 'Parties' }).waitFor({ timeout: 15_000 });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const labels = await nav.getByRole('button').allTextContents();
+    expect(labels.length).toBeGreaterThan(5);
+    for (const label of labels) {
+      const button = nav.getByRole('button', { name: label, exact: true });
+      if ((await button.count()) === 1 && (await button.isEnabled())) {
+        await button.click();
+        await page.waitForTimeout(250);
+      }
     }
-    await page.waitForTimeout(300);
     await context.close();
     expect(problems).toEqual([]);
   });
