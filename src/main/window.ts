@@ -47,6 +47,6 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     webPreferences: webPreferences(options),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error(`Subtier could not load its interface: ${String(error)}`));
   return window;
 }

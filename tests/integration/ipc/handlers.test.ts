@@ -98,6 +98,42 @@ describe('argument validation', () => {
   });
 });
 
+describe('hostile arguments', () => {
+  /** A deterministic generator of odd values: nesting, prototype keys, huge strings, typed arrays. */
+  function* oddValues(seed: number, count: number): Generator<unknown> {
+    let x = seed;
+    const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const atoms: (() => unknown)[] = [
+      () => undefined, () => null, () => true, () => Number.NaN, () => -0, () => 1e308, () => '', () => 'x'.repeat(100_000),
+      () => '../../etc/passwd', () => 'con\u0000.pdf', () => new Uint8Array(3), () => new Uint16Array(2), () => [], () => ({}),
+      () => JSON.parse('{"__proto__": {"polluted": true}, "kind": "workbook"}'), () => ({ kind: 'workbook', constructor: 'x' }),
+      () => ({ suggestedName: 'a.pdf', bytes: new Uint8Array(1), filters: [{ name: 'x', extensions: ['pdf'], extra: 1 }] }),
+      () => Symbol.for('s').toString(), () => 10n.toString(), () => new Date(0), () => new Map([[1, 2]]),
+    ];
+    const make = (depth: number): unknown => {
+      const r = next();
+      if (depth > 3 || r < 0.5) return atoms[Math.floor(next() * atoms.length)]!();
+      if (r < 0.75) return Array.from({ length: Math.floor(next() * 4) }, () => make(depth + 1));
+      return Object.fromEntries(['kind', 'suggestedName', 'bytes', 'filters', 'name', 'extensions'].filter(() => next() < 0.5).map((k) => [k, make(depth + 1)]));
+    };
+    for (let i = 0; i < count; i++) yield make(0);
+  }
+
+  it.each(Object.values(CHANNELS))('%s answers 300 odd arguments with results, never an exception or a dialog', async (channel) => {
+    let answered = 0;
+    for (const value of oddValues(channel.length, 300)) {
+      const result = await invoke(channel, [value]);
+      expect(typeof result.ok).toBe('boolean');
+      if (!result.ok) expect(typeof result.error).toBe('string');
+      answered++;
+    }
+    expect(answered).toBe(300);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Cancelled dialogs are fine; what matters is that nothing was written and nothing thrown.
+    expect(electron.dialog.saved.every((o) => typeof (o as { defaultPath?: string }).defaultPath === 'string')).toBe(true);
+  });
+});
+
 describe('open file', () => {
   it('returns the chosen file\'s name and bytes', async () => {
     const path = join(dir, 'chain.xlsx');
