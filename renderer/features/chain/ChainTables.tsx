@@ -15,14 +15,14 @@ import type { ChainModel } from './use-chain-model';
 const ROW = 36;
 
 const COLUMNS: { key: PartySortKey; label: string; width: string }[] = [
-  { key: 'name', label: 'Name and aliases', width: 'minmax(220px, 3fr)' },
-  { key: 'kind', label: 'Kind', width: '110px' },
-  { key: 'country', label: 'Country', width: 'minmax(110px, 1fr)' },
-  { key: 'tier', label: 'Tier', width: '60px' },
-  { key: 'level', label: 'Level', width: '90px' },
-  { key: 'links', label: 'Links', width: '60px' },
-  { key: 'evidence', label: 'Evidence', width: '80px' },
-  { key: 'missing', label: 'Missing', width: 'minmax(150px, 2fr)' },
+  { key: 'name', label: 'Name and aliases', width: 'minmax(170px, 3fr)' },
+  { key: 'kind', label: 'Kind', width: '92px' },
+  { key: 'country', label: 'Country', width: 'minmax(80px, 1fr)' },
+  { key: 'tier', label: 'Tier', width: '52px' },
+  { key: 'level', label: 'Level', width: '78px' },
+  { key: 'links', label: 'Links', width: '54px' },
+  { key: 'evidence', label: 'Files', width: '50px' },
+  { key: 'missing', label: 'Missing', width: 'minmax(120px, 2fr)' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 
