@@ -6,7 +6,7 @@
  * read only while it is unlocked.
  */
 import type { Evidence, Party } from '../model';
-import { decryptBytes, encryptBytes } from './cipher';
+import { DecryptionError, decryptBytes, encryptBytes } from './cipher';
 import { EVIDENCE_BYTES_PURPOSE, isSealed, isSensitiveEvidence, isSensitiveParty, openEvidence, openParty, sealEvidence, sealParty } from './sealed-records';
 import { DEFAULT_ITERATIONS, changePassphrase, createVault, unlockVault } from './vault';
 import type { VaultHeader } from './vault';
@@ -16,6 +16,14 @@ export class LockedError extends Error {
   constructor(what: string) {
     super(`Subtier is locked: unlock it with your passphrase to ${what}.`);
     this.name = 'LockedError';
+  }
+}
+
+/** Raised for records sealed under another vault's key (a bundle from another computer). */
+export class ForeignSealError extends Error {
+  constructor(what: string) {
+    super(`These details were encrypted with another computer's passphrase and cannot be opened here, so Subtier cannot ${what}.`);
+    this.name = 'ForeignSealError';
   }
 }
 
@@ -33,6 +41,8 @@ export interface RecordProtector {
   sealEvidence(evidence: Evidence, bytes: Uint8Array): Promise<{ evidence: Evidence; blob: BlobRow }>;
   openEvidence(evidence: Evidence): Promise<Evidence>;
   openBlob(blob: BlobRow): Promise<Uint8Array>;
+  /** The error for a record that stayed sealed after opening: the vault is locked, or the key is another's. */
+  sealedError(what: string): Error;
 }
 
 /** Where the vault header is kept (the settings table, through the repository, with an audit entry). */
@@ -134,9 +144,18 @@ export class VaultSession implements RecordProtector {
     return key ? sealParty(key, party) : party;
   }
 
-  /** Opens a sealed party when unlocked; while locked it stays as stored (its pseudonym). */
+  /**
+   * Opens a sealed party when unlocked. While locked, or when it was sealed under another vault's
+   * key (a bundle from another computer), it stays as stored: its pseudonym.
+   */
   async openParty(party: Party): Promise<Party> {
-    return isSealed(party) && this.key ? openParty(this.key, party) : party;
+    if (!isSealed(party) || !this.key) return party;
+    try {
+      return await openParty(this.key, party);
+    } catch (error) {
+      if (error instanceof DecryptionError) return party;
+      throw error;
+    }
   }
 
   /**
@@ -173,7 +192,17 @@ export class VaultSession implements RecordProtector {
   }
 
   async openEvidence(evidence: Evidence): Promise<Evidence> {
-    return isSealed(evidence) && this.key ? openEvidence(this.key, evidence) : evidence;
+    if (!isSealed(evidence) || !this.key) return evidence;
+    try {
+      return await openEvidence(this.key, evidence);
+    } catch (error) {
+      if (error instanceof DecryptionError) return evidence;
+      throw error;
+    }
+  }
+
+  sealedError(what: string): Error {
+    return this.key ? new ForeignSealError(what) : new LockedError(what);
   }
 
   async openBlob(blob: BlobRow): Promise<Uint8Array> {

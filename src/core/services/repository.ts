@@ -203,7 +203,7 @@ export class Repository {
     const stored = await this.backend.read((tx) => tx.get<Party>('parties', id));
     if (!stored) throw new NotFoundError('Party', id);
     const before = await this.openParty(stored);
-    if (before.sealed) throw new LockedError("edit a worker's details");
+    if (before.sealed) throw this.protector?.sealedError("edit this worker's details") ?? new LockedError("edit this worker's details");
     const { id: _i, createdAt: _c, updatedAt: _u, projectId: _p, ...fields } = before;
     const data = parseOrThrow(partyInputSchema, { ...fields, ...patch, sealed: '' }, 'Party');
     const after: Party = { ...before, ...data, workforce: data.kind === 'workforce' ? data.workforce : null, updatedAt: this.clock() };

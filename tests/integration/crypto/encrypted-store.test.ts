@@ -168,6 +168,17 @@ describe('encryption at rest in the store', () => {
     await expect(repo.saveSnapshot(plain)).rejects.toBeInstanceOf(LockedError);
   });
 
+  it('shows records sealed under another computer\'s vault by pseudonym instead of failing', async () => {
+    const mine = await setUp();
+    const theirs = await setUp();
+    await theirs.repo.createParty(theirs.project.id, { ...WORKER, ref: 'W-44' });
+    const snapshot = await theirs.repo.loadSnapshot(theirs.project.id);
+    await mine.repo.saveSnapshot(snapshot);
+    const parties = await mine.repo.listParties(snapshot.project.id);
+    expect(parties.map((p) => p.name)).toEqual(['Protected worker W-44']);
+    await expect(mine.repo.updateParty(parties[0]!.id, { notes: 'x' })).rejects.toThrow("These details were encrypted with another computer's passphrase and cannot be opened here, so Subtier cannot edit this worker's details.");
+  });
+
   it('refuses a party edited meanwhile instead of losing the other edit', async () => {
     const { repo, project } = await setUp();
     const party = await repo.createParty(project.id, { kind: 'organization', name: 'Gulf Build LLC' });
