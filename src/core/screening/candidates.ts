@@ -9,6 +9,8 @@ import { matchTokens } from './name-analysis';
 import type { NameIndex } from './name-index';
 import { deletions } from './name-index';
 
+/** Postings beyond which a generic word is not walked when the query has more specific words. */
+const COMMON_POSTINGS = 1500;
 const STRENGTH = { exact: 1, phonetic: 0.9, joined: 0.9, deletion: 0.75, acronym: 0.9 } as const;
 
 interface Scratch {
@@ -57,8 +59,16 @@ export function retrieveCandidates(index: NameIndex, readings: readonly Analyzed
 
   for (const reading of readings) {
     const tokens = matchTokens(reading);
+    // A generic word shared by thousands of names ("trading", "international") finds nothing the
+    // query's other words would not; walking its postings only costs time. Kept when it is all there is.
+    const hasSpecific = tokens.some((t) => t.kind === 'content' || t.kind === 'numeric');
     tokens.forEach((t, k) => {
       const exact = index.vocab.get(t.fold);
+      const common = hasSpecific && t.kind === 'generic' && exact !== undefined && index.postings[exact]!.length > COMMON_POSTINGS;
+      if (common) {
+        endToken();
+        return;
+      }
       if (exact !== undefined) credit(index.postings[exact], index.weights[exact]! * STRENGTH.exact);
       creditVocab(index.byKey.get(t.key), STRENGTH.phonetic);
       if (t.cyrillic) creditVocab(index.byLooseKey.get(t.loose), STRENGTH.phonetic);
