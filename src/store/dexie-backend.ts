@@ -4,6 +4,7 @@
  * all of it back when the function throws. Quota and blocking errors become StorageErrors in plain words.
  */
 import Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import { StorageError, TABLES } from '../core/services/ports';
 import type { Row, StorageBackend, TableName, Tx } from '../core/services/ports';
 import { DATABASE_NAME, declareSchema } from './schema';
@@ -45,8 +46,13 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-function makeTx(db: Dexie): Tx {
-  const t = (name: TableName) => db.table(name);
+/**
+ * Table access bound to one Dexie transaction object rather than to Dexie's implicit zone: after a
+ * few native awaits the zone can be lost, and a call through `db.table` would then open a second,
+ * separate transaction and let this one commit early (PrematureCommitError), breaking atomicity.
+ */
+function makeTx(trans: Transaction): Tx {
+  const t = (name: TableName) => trans.table(name);
   return {
     get: (name, key) => t(name).get(key) as never,
     all: (name) => t(name).toArray() as never,
@@ -67,14 +73,14 @@ export function createDexieBackend(options: DexieBackendOptions = {}): StorageBa
     db,
     read: async (fn) => {
       try {
-        return await db.transaction('r', tables, () => fn(makeTx(db)));
+        return await db.transaction('r', tables, (trans) => fn(makeTx(trans)));
       } catch (error) {
         throw translate(error);
       }
     },
     write: async (fn) => {
       try {
-        return await db.transaction('rw', tables, () => fn(makeTx(db)));
+        return await db.transaction('rw', tables, (trans) => fn(makeTx(trans)));
       } catch (error) {
         throw translate(error);
       }

@@ -1,4 +1,2 @@
-// Search folding for names in any script: NFKC, lower case, no diacritics, collapsed spaces.
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
-}
+// Search folding for names in any script: the chain core's folding, shared by every search box.
+export { foldText as foldForSearch } from '../../../src/core/chain/table';

@@ -15,6 +15,7 @@ import type {
 import type { Row, StorageBackend, TableName, Tx } from './ports';
 import { LockedError } from '../crypto/vault-session';
 import type { BlobRow, RecordProtector } from '../crypto/vault-session';
+import type { EvidenceCodec } from '../io/bundle-format';
 
 /** A validation failure with one message per field, for forms and importers. */
 export class ValidationError extends Error {
@@ -83,6 +84,11 @@ export class Repository {
   // awaiting it inside an IndexedDB transaction would let the transaction commit early.
   private sealParty(party: Party): Promise<Party> {
     return this.protector ? this.protector.sealParty(party) : Promise.resolve(party);
+  }
+
+  /** The codec that keeps sensitive evidence encrypted inside bundles and backups, when a vault is in use. */
+  get evidenceCodec(): EvidenceCodec | undefined {
+    return this.protector?.evidenceCodec;
   }
 
   private openParty(party: Party): Promise<Party> {
@@ -257,13 +263,8 @@ export class Repository {
         const rows = await tx.byIndex<{ id: string }>(table, 'partyId', id);
         await tx.bulkDelete(table, rows.map((r) => r.id));
       }
-      for (const ev of await tx.byIndex<Evidence>('evidence', 'projectId', party.projectId)) {
-        if (ev.subject.type === 'party' && ev.subject.id === id) {
-          const after: Evidence = { ...ev, subject: { type: 'project', id: party.projectId }, updatedAt: this.clock() };
-          await tx.put('evidence', after);
-          await this.audit(tx, party.projectId, 'evidence', ev.id, ev, after);
-        }
-      }
+      const deletedLinks = policy.links === 'delete' ? links.map((l) => l.id) : [];
+      await this.moveEvidenceToProject(tx, party.projectId, (s) => (s.type === 'party' && s.id === id) || (s.type === 'link' && deletedLinks.includes(s.id)));
       await tx.delete('parties', id);
       await this.audit(tx, party.projectId, 'party', id, party, null);
     });
@@ -307,9 +308,20 @@ export class Repository {
     const existing = await this.backend.read((tx) => tx.get<Link>('links', id));
     if (!existing) throw new NotFoundError('Link', id);
     await this.mutate('links', existing.projectId, async (tx) => {
+      await this.moveEvidenceToProject(tx, existing.projectId, (s) => s.type === 'link' && s.id === id);
       await tx.delete('links', id);
       await this.audit(tx, existing.projectId, 'link', id, existing, null);
     });
+  }
+
+  /** Evidence about something being deleted stays in the project, attached to the project itself. */
+  private async moveEvidenceToProject(tx: Tx, projectId: string, isAbout: (subject: Evidence['subject']) => boolean): Promise<void> {
+    for (const ev of await tx.byIndex<Evidence>('evidence', 'projectId', projectId)) {
+      if (!isAbout(ev.subject)) continue;
+      const after: Evidence = { ...ev, subject: { type: 'project', id: projectId }, updatedAt: this.clock() };
+      await tx.put('evidence', after);
+      await this.audit(tx, projectId, 'evidence', ev.id, ev, after);
+    }
   }
 
   private async assertEndpoints(tx: Tx, projectId: string, from: string, to: string): Promise<void> {

@@ -68,6 +68,26 @@ describe.each(Object.entries(backends))('Repository over %s', (_name, make) => {
     expect(await r.listLinks(p.id)).toEqual([]);
   });
 
+  it('keeps evidence about a deleted link or party in the project', async () => {
+    const r = repo();
+    const p = await r.createProject({ name: 'P' });
+    const a = await r.createParty(p.id, { kind: 'organization', name: 'A' });
+    const b = await r.createParty(p.id, { kind: 'organization', name: 'B' });
+    const l = await r.createLink(p.id, { relation: 'pays', from: a.id, to: b.id });
+    const T = '2026-01-01T00:00:00.000Z';
+    const ev = (id: string, subject: { type: 'link' | 'party'; id: string }) => ({
+      id, projectId: p.id, subject, title: '', fileName: `${id}.txt`, mediaType: 'text/plain', size: 1,
+      sha256: '0'.repeat(64), capturedAt: '', description: '', sensitive: false, createdAt: T, updatedAt: T,
+    });
+    await r.addEvidence(ev('evd_1', { type: 'link', id: l.id }), new Uint8Array([1]));
+    await r.addEvidence(ev('evd_2', { type: 'party', id: b.id }), new Uint8Array([2]));
+    await r.deleteLink(l.id);
+    await r.deleteParty(b.id, { links: 'delete' });
+    const subjects = (await r.listEvidence(p.id)).map((e) => e.subject);
+    expect(subjects).toEqual([{ type: 'project', id: p.id }, { type: 'project', id: p.id }]);
+    expect(await r.getEvidenceBytes('evd_1')).toEqual(new Uint8Array([1]));
+  });
+
   it('rolls back every write of a transaction that fails half-way', async () => {
     const r = repo();
     const p = await r.createProject({ name: 'P' });
