@@ -51,7 +51,8 @@ export function BundleImportDialog({ open, onClose, onImported }: Props) {
     if (!picked.value) return;
     setBusy(true);
     try {
-      const read = await readBundle(picked.value.bytes);
+      // The vault's codec opens sensitive evidence that this computer encrypted into the bundle.
+      const read = await readBundle(picked.value.bytes, repo.evidenceCodec ? { codec: repo.evidenceCodec } : {});
       if (!read.value) return setError(read.errors.map((e) => e.message).join(' '));
       setLoaded({ name: picked.value.name, contents: read.value, preview: await previewBundle(repo, read.value), warnings: read.warnings });
     } finally {

@@ -6,6 +6,8 @@
  * read only while it is unlocked.
  */
 import type { Evidence, Party } from '../model';
+import type { EvidenceCodec } from '../io/bundle-format';
+import { vaultEvidenceCodec } from './bundle-codec';
 import { DecryptionError, decryptBytes, encryptBytes } from './cipher';
 import { EVIDENCE_BYTES_PURPOSE, isSealed, isSensitiveEvidence, isSensitiveParty, openEvidence, openParty, sealEvidence, sealParty } from './sealed-records';
 import { DEFAULT_ITERATIONS, changePassphrase, createVault, unlockVault } from './vault';
@@ -43,6 +45,8 @@ export interface RecordProtector {
   openBlob(blob: BlobRow): Promise<Uint8Array>;
   /** The error for a record that stayed sealed after opening: the vault is locked, or the key is another's. */
   sealedError(what: string): Error;
+  /** How bundles and backups carry sensitive evidence: encrypted under the same key. */
+  readonly evidenceCodec?: EvidenceCodec;
 }
 
 /** Where the vault header is kept (the settings table, through the repository, with an audit entry). */
@@ -60,6 +64,7 @@ export class VaultSession implements RecordProtector {
   /** Settles once the stored header has been read; sealing waits for it so nothing slips out in clear. */
   private ready: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: VaultState) => void>();
+  readonly evidenceCodec: EvidenceCodec = vaultEvidenceCodec(this);
 
   constructor(private readonly options: { readonly clock: () => string; readonly iterations?: number }) {}
 

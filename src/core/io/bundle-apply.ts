@@ -36,7 +36,7 @@ export async function projectAuditHistory(repo: Repository, projectId: string): 
 }
 
 /** Builds the bundle of a stored project. */
-export async function exportBundle(repo: Repository, projectId: string, createdAt: string, codec?: EvidenceCodec): Promise<Uint8Array> {
+export async function exportBundle(repo: Repository, projectId: string, createdAt: string, codec: EvidenceCodec | undefined = repo.evidenceCodec): Promise<Uint8Array> {
   const snapshot = await repo.loadSnapshot(projectId);
   const evidence = new Map<string, Uint8Array>();
   for (const ev of snapshot.evidence) {

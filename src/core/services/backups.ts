@@ -110,7 +110,8 @@ export async function restoreBackup(repo: Repository, id: string, options: Backu
   const info = await repo.backend.read((tx) => tx.get<BackupInfo>('backups', id));
   const bytes = await backupBytes(repo, id);
   if (!info || !bytes) throw new Error('This backup no longer exists.');
-  const read = await readBundle(bytes, options.codec ? { codec: options.codec } : {});
+  const codec = options.codec ?? repo.evidenceCodec;
+  const read = await readBundle(bytes, codec ? { codec } : {});
   if (!read.value) throw new Error(`This backup cannot be restored: ${read.errors[0]?.message ?? 'it does not verify'}`);
   const exists = await repo.getProject(read.value.snapshot.project.id);
   const undo = exists ? await createBackup(repo, info.projectId, 'restore', `before restoring the backup of ${info.createdAt.slice(0, 16).replace('T', ' ')} UTC`, options) : null;

@@ -7,6 +7,7 @@ import { MIN_ITERATIONS, VaultSession, connectVault, vaultEvidenceCodec } from '
 import { sha256Hex, steppingClock } from '../../../src/core/model';
 import type { Evidence } from '../../../src/core/model';
 import { backupBytes, createBackup, restoreBackup } from '../../../src/core/services/backups';
+import { exportBundle, readBundle } from '../../../src/core/io';
 import { Repository } from '../../../src/core/services/repository';
 import { createDexieBackend } from '../../../src/store';
 
@@ -60,6 +61,21 @@ describe('the vault evidence codec', () => {
     expect(contains(blob.bytes, NOTES.subarray(0, 30))).toBe(false);
     expect(await repo.getEvidenceBytes('evd_9')).toEqual(NOTES);
     expect((await repo.listEvidence(project.id))[0]?.title).toBe('Interview notes');
+  });
+
+  it('encrypts by default: an export and a backup made without naming a codec use the vault\'s', async () => {
+    const { repo, project, clock } = await setUp();
+    const bytes = await exportBundle(repo, project.id, clock());
+    const files = unzipSync(bytes);
+    expect(Object.values(files).some((f) => contains(f, NOTES.subarray(0, 30)))).toBe(false);
+    const read = await readBundle(bytes, { codec: repo.evidenceCodec! });
+    expect(read.value?.evidence.get('evd_9')).toEqual(NOTES);
+    const info = await createBackup(repo, project.id, 'manual', 'no codec named', { clock });
+    const backup = unzipSync((await backupBytes(repo, info.id))!);
+    expect(Object.values(backup).some((f) => contains(f, NOTES.subarray(0, 30)))).toBe(false);
+    await repo.deleteEvidence('evd_9');
+    await restoreBackup(repo, info.id, { clock });
+    expect(await repo.getEvidenceBytes('evd_9')).toEqual(NOTES);
   });
 
   it('refuses to export sensitive evidence while locked, and cannot open it without the key', async () => {
