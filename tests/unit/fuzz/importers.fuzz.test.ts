@@ -34,6 +34,9 @@ async function check(format: string, run: Promise<FuzzReport>): Promise<void> {
   expect(report.refused, 'some mutated inputs are refused').toBeGreaterThan(0);
 }
 
+/** Time allowed for a whole format's run: generous, since the per-case budget is what is checked. */
+const runTimeout = (cases: number) => Math.max(30_000, cases * 400);
+
 const planOptions = { target: { mode: 'new' as const }, ids: sequentialIds(), clock: steppingClock() };
 
 /** The workbook path end to end: read, parse the template, plan the import. */
@@ -49,13 +52,13 @@ describe('fuzzing the importers', () => {
   it('reads mutated import workbooks (.xlsx)', async () => {
     const seed = writeTemplate(demo);
     await check('xlsx', fuzz('xlsx', fuzzCount(60), (rng) => (rng() < 0.5 ? mutateBytes(rng, seed) : mutateZipPart(rng, seed)), importWorkbook('stadium.xlsx'), 4000));
-  });
+  }, runTimeout(fuzzCount(60)));
 
   it('reads mutated workbook CSV files', async () => {
     const rows = templateRows(demo).parties;
     const csv = new TextEncoder().encode(['ID,Name,Kind,Country,Sector,Aliases,Registration number,Address,Notes', ...rows.map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(','))].join('\r\n'));
     await check('csv', fuzz('csv', fuzzCount(100), (rng) => mutateBytes(rng, csv), importWorkbook('Parties.csv'), 3000));
-  });
+  }, runTimeout(fuzzCount(100)));
 
   it('reads mutated project bundles', async () => {
     const evidence = new Map([['evd_fz_1', new TextEncoder().encode('Site visit notes, 2025-02-11.')]]);
@@ -73,7 +76,7 @@ describe('fuzzing the importers', () => {
       const r = rng();
       return r < 0.34 ? mutateBytes(rng, seed) : r < 0.67 ? mutateZipPart(rng, seed) : mutateZipPart(rng, seed, fix);
     }, (bytes) => readBundle(bytes), 4000));
-  });
+  }, runTimeout(fuzzCount(60)));
 
   it('reads mutated filled attestation forms (PDF)', async () => {
     const form = await buildAttestationForm({ project: demo.project, party: demo.parties.find((p) => p.id === 'pty_demo_004')!, organisation: 'Northgate Compliance LLP', issued: '2026-03-15' }, loadFonts());
@@ -85,7 +88,7 @@ describe('fuzzing the importers', () => {
     f.getCheckBox(FIELDS.confirm).check();
     const filled = await doc.save();
     await check('attestation-pdf', fuzz('attestation-pdf', fuzzCount(40), (rng) => mutateBytes(rng, filled), (bytes) => readAttestationForm(bytes), 5000));
-  });
+  }, runTimeout(fuzzCount(40)));
 });
 
 describeWithShared('fuzzing the list importers with the official files', () => {
@@ -95,7 +98,7 @@ describeWithShared('fuzzing the list importers with the official files', () => {
     const seed = new Uint8Array(readFileSync(sanctionsPath('un/consolidated-dprk-2026-02-27.xml')));
     const older = new Uint8Array(readFileSync(sanctionsPath('un/consolidated-dprk-2017-07-03.xml')));
     await check('un-xml', fuzz('un-xml', fuzzCount(40), (rng) => mutateBytes(rng, seed, [older]), (bytes) => importList([{ name: 'consolidated.xml', bytes }], options), 5000));
-  });
+  }, runTimeout(fuzzCount(40)));
 
   it('reads mutated OFAC SDN CSV files (sdn, alt, add)', async () => {
     const files = ['sdn', 'alt', 'add'].map((n) => ({ name: `${n}.csv`, bytes: new Uint8Array(readFileSync(sanctionsPath(`ofac/2023-12-28/${n}.csv`))) }));
@@ -105,5 +108,5 @@ describeWithShared('fuzzing the list importers with the official files', () => {
       const m = mutateBytes(rng, files[which]!.bytes, files.map((f) => f.bytes));
       return { bytes: m.bytes, how: `${files[which]!.name}:${m.how}` };
     }, (bytes) => importList(files.map((f, i) => (i === which ? { name: f.name, bytes } : f)), options), 5000));
-  });
+  }, runTimeout(fuzzCount(60)));
 });
