@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { questionnaireSchema, randomId } from '../../../src/core/model';
 import type { Confidence, ProjectSnapshot, QuestionnaireAnswer, Tristate } from '../../../src/core/model';
-import { canonicalAnswer, questionsForParty } from '../../../src/core/risk';
+import { questionsForParty } from '../../../src/core/risk';
 import { Button, Notice } from '../../components/ui';
 
 type Draft = Record<string, { answer: Tristate; confidence: Confidence; evidenceIds: string[]; note: string }>;
@@ -16,8 +16,7 @@ function initialDraft(snapshot: ProjectSnapshot, partyId: string): { id: string 
   const own = snapshot.questionnaires.find((q) => q.partyId === partyId && q.source === 'auditor');
   const draft: Draft = {};
   for (const a of own?.answers ?? []) {
-    const { id, answer } = canonicalAnswer(a.questionId, a.answer);
-    draft[id] = { answer, confidence: a.confidence, evidenceIds: [...a.evidenceIds], note: a.note };
+    draft[a.questionId] = { answer: a.answer, confidence: a.confidence, evidenceIds: [...a.evidenceIds], note: a.note };
   }
   return { id: own?.id ?? null, createdAt: own?.createdAt ?? null, draft };
 }

@@ -7,7 +7,7 @@
 import type { Confidence } from '../model/records';
 import type { Party } from '../model/schemas';
 import { labelOf } from '../model/enums';
-import { applicableFacts, canonicalAnswer, factById } from './facts';
+import { applicableFacts, factById } from './facts';
 import type { FactDef, PartyRole } from './facts';
 import { countryEvidence, COUNTRY_TIERS, isLabourSector, sectorEvidence } from './context-tables';
 import { inOf, outOf } from './risk-index';
@@ -169,7 +169,7 @@ function mergeAnswers(idx: RiskIndex, party: Party): Map<string, MergedAnswer> |
   const merged = new Map<string, MergedAnswer>();
   for (const q of list) {
     for (const recordedAnswer of q.answers) {
-      const { id, answer } = canonicalAnswer(recordedAnswer.questionId, recordedAnswer.answer);
+      const { questionId: id, answer } = recordedAnswer;
       const question = factById(id)?.question;
       if (!question || answer === 'unknown') continue;
       let m = merged.get(id);

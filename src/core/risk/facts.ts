@@ -143,32 +143,6 @@ export const FACTS: readonly FactDef[] = [
 /** The questionnaire: the facts that are asked, in the order a form shows them. */
 export const QUESTIONS: readonly (FactDef & { readonly question: QuestionText })[] = FACTS.filter((f): f is FactDef & { question: QuestionText } => f.question !== undefined);
 
-/**
- * Question ids recorded under earlier names (the demo project and early attestations), with the
- * polarity of the old question: `same` when its "yes" means the same as ours, `inverted` when the old
- * question was asked the other way round (e.g. "workers hold proper work permits").
- */
-export const QUESTION_ALIASES: Readonly<Record<string, { readonly id: string; readonly polarity: 'same' | 'inverted' }>> = {
-  dprk_nationals: { id: 'q.dprk-nationals', polarity: 'same' },
-  individual_accounts: { id: 'q.wages-to-workers', polarity: 'same' },
-  individual_contracts: { id: 'q.individual-contracts', polarity: 'same' },
-  passports_with_workers: { id: 'q.own-passports', polarity: 'same' },
-  free_movement: { id: 'q.free-movement', polarity: 'same' },
-  discloses_subcontractors: { id: 'q.all-disclosed', polarity: 'same' },
-  dprk_intermediary: { id: 'q.dprk-agent', polarity: 'same' },
-  upfront_payment: { id: 'q.contract-terms', polarity: 'same' },
-  third_party_payments: { id: 'q.payment-channels', polarity: 'same' },
-  work_permits: { id: 'q.permits-for-others', polarity: 'inverted' },
-};
-
-/** The canonical question id and answer for a recorded answer, following QUESTION_ALIASES. */
-export function canonicalAnswer(questionId: string, answer: 'yes' | 'no' | 'unknown'): { id: string; answer: 'yes' | 'no' | 'unknown' } {
-  const alias = QUESTION_ALIASES[questionId];
-  if (!alias) return { id: questionId, answer };
-  if (alias.polarity === 'same' || answer === 'unknown') return { id: alias.id, answer };
-  return { id: alias.id, answer: answer === 'yes' ? 'no' : 'yes' };
-}
-
 const FACT_BY_ID: ReadonlyMap<string, FactDef> = new Map(FACTS.map((f) => [f.id, f]));
 
 /** The fact (or question) with this id, or undefined. */

@@ -10,7 +10,7 @@ export {
 export type { RiskLevel, RiskModel, RiskWeights, ExposureRelation } from './model';
 export { INDICATORS, SEVERITIES, indicatorById } from './catalog';
 export type { IndicatorDef, Severity } from './catalog';
-export { FACTS, QUESTIONS, QUESTION_ALIASES, canonicalAnswer, factById, questionsFor } from './facts';
+export { FACTS, QUESTIONS, factById, questionsFor } from './facts';
 export type { FactDef, PartyRole, QuestionText } from './facts';
 export { COUNTRY_EVIDENCE, SECTOR_EVIDENCE, COUNTRY_TIERS, countryEvidence, sectorEvidence } from './context-tables';
 export type { CountryEvidence, SectorEvidence, CountryTier } from './context-tables';

@@ -114,15 +114,6 @@ describe('inherent score', () => {
     expect(removed.ruledOut).toEqual([{ indicatorId: 'passports-held', title: 'Passports held by others', reason: 'test remove', overrideId: 'ovr_1' }]);
   });
 
-  it('reads answers recorded under earlier question ids, with their polarity', () => {
-    // "work_permits = no" (workers lack proper permits) is the red answer of q.permits-for-others:
-    // p = 0.45 × 0.75 = 0.3375 → 33.8 (medium)
-    const s = documentedOrg({}, ['q.permits-for-others']);
-    const p = party(scoreProject({ ...s, questionnaires: [...s.questionnaires, answers('qst_old', 'a', { work_permits: 'no' })] }), 'a');
-    expect(p.indicators.map((i) => i.id)).toEqual(['permits-or-visas-for-others']);
-    expect(p.inherent.score).toBeCloseTo(33.75, 0);
-  });
-
   it('reports an answer the recorded data contradicts', () => {
     const base = documentedOrg();
     const s = { ...base, parties: [...base.parties, crew('c', { nationality: 'KP' })], links: [link('l1', 'employs', 'a', 'c')] };
