@@ -16,11 +16,15 @@ import { countryLabel } from '../../components/CountrySelect';
 import { PartyForm } from './PartyForm';
 import { PartyDetail } from './PartyDetail';
 import { foldForSearch } from './search';
+import { RiskBadge } from '../risk/RiskBadge';
+import { useProjectRisk } from '../risk/use-project-risk';
 
 export function PartiesView({ projectId }: RouteProps) {
   const { repo } = useServices();
   const [location, navigate] = useNavigation();
   const parties = useLive(() => repo.listParties(projectId!), [projectId]);
+  const risk = useProjectRisk(projectId);
+  const riskOf = useMemo(() => new Map((risk?.result.parties ?? []).map((r) => [r.partyId, r])), [risk]);
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +74,7 @@ export function PartiesView({ projectId }: RouteProps) {
                     <Badge>{labelOf(p.kind)}</Badge>
                     {p.country ? <span className="muted small">{countryLabel(p.country)}</span> : null}
                     {p.isClient ? <Badge tone="info">client</Badge> : null}
+                    {riskOf.get(p.id) ? <RiskBadge level={riskOf.get(p.id)!.exposure.level} insufficient={riskOf.get(p.id)!.insufficient} /> : null}
                   </span>
                 </button>
               </li>
@@ -81,7 +86,7 @@ export function PartiesView({ projectId }: RouteProps) {
       <section className="pane pane-detail" aria-label="Party details">
         {error ? <Notice kind="error">{error}</Notice> : null}
         {selected && parties ? (
-          <PartyDetail key={selected.id} party={selected} parties={parties} guard={guard} onDeleted={() => select(null)} />
+          <PartyDetail key={selected.id} party={selected} parties={parties} guard={guard} onDeleted={() => select(null)} risk={riskOf.get(selected.id)} onExplain={() => navigate({ route: 'risk', params: { party: selected.id } })} />
         ) : (
           <EmptyState title="Select a party">Choose a party on the left to see and edit its details, workforce facts and links.</EmptyState>
         )}

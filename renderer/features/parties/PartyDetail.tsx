@@ -11,10 +11,12 @@ import { Badge, Button, Dialog, SelectField } from '../../components/ui';
 import { countryLabel } from '../../components/CountrySelect';
 import { PartyForm } from './PartyForm';
 import { LinkForm } from './LinkForm';
+import { RiskBadge } from '../risk/RiskBadge';
+import type { PartyRisk } from '../../../src/core/risk';
 
 type Guard = (fn: () => Promise<unknown>) => Promise<FieldError[] | undefined>;
 
-export function PartyDetail({ party, parties, guard, onDeleted }: { party: Party; parties: readonly Party[]; guard: Guard; onDeleted: () => void }) {
+export function PartyDetail({ party, parties, guard, onDeleted, risk, onExplain }: { party: Party; parties: readonly Party[]; guard: Guard; onDeleted: () => void; risk?: PartyRisk | undefined; onExplain: () => void }) {
   const { repo } = useServices();
   const links = useLive(() => repo.listLinks(party.projectId), [party.projectId]);
   const [editing, setEditing] = useState(false);
@@ -37,6 +39,13 @@ export function PartyDetail({ party, parties, guard, onDeleted }: { party: Party
             {party.country ? ` · ${countryLabel(party.country)}` : ''}
             {party.sector ? ` · ${party.sector}` : ''}
           </p>
+          {risk ? (
+            <p className="risk-line">
+              <RiskBadge prefix="Own risk" level={risk.inherent.level} score={Math.round(risk.inherent.score)} />
+              <RiskBadge prefix="Exposure" level={risk.exposure.level} score={Math.round(risk.exposure.score)} insufficient={risk.insufficient} />
+              <Button variant="ghost" onClick={onExplain}>Why?</Button>
+            </p>
+          ) : null}
         </div>
         <div className="page-actions">
           <Button onClick={() => setEditing(true)}>Edit</Button>

@@ -3,7 +3,8 @@
  * flags, the parties that most need attention, every party by exposure) and, for the selected
  * party, why it scores as it does and its questionnaire.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useNavigation } from '../../app/navigation';
 import type { RouteProps } from '../../app/routes';
 import { LEVELS, partyRiskById } from '../../../src/core/risk';
 import type { PartyRisk, ProjectRiskResult, RiskLevel } from '../../../src/core/risk';
@@ -18,7 +19,10 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function RiskView({ projectId }: RouteProps) {
   const risk = useProjectRisk(projectId);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The selected party lives in the URL, so other screens can link to its explanation.
+  const [location, navigate] = useNavigation();
+  const selected = location.params.party ?? null;
+  const setSelected = useCallback((id: string | null) => navigate({ route: 'risk', params: id ? { party: id } : {} }), [navigate]);
   const names = useMemo(() => new Map((risk?.snapshot.parties ?? []).map((p) => [p.id, p.name])), [risk]);
   const side = useRef<HTMLElement>(null);
   useEffect(() => { side.current?.scrollTo({ top: 0 }); }, [selected]);

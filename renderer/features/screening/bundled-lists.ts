@@ -33,5 +33,6 @@ export async function restoreBundledLists(repo: Repository): Promise<void> {
 
 /** "Lists as of": the newest publication date among the lists in use. */
 export function listsAsOf(lists: readonly ScreeningList[]): string {
-  return lists.map((l) => l.publishedAt).filter(Boolean).sort().at(-1) ?? '';
+  // The oldest publication date: the set as a whole is only complete up to its oldest list.
+  return lists.map((l) => l.publishedAt).filter(Boolean).sort()[0] ?? '';
 }

@@ -39,7 +39,8 @@ export function buildDprkSnapshot(un: ScreeningList, ofac: ScreeningList): Sanct
     selectEntries(un, isUnDprk, UN_SELECTION),
     selectEntries(ofac, isOfacDprk, OFAC_SELECTION),
   ];
-  const asOf = lists.map((l) => l.publishedAt).filter(Boolean).sort().at(-1) ?? '';
+  // The oldest publication date: the set as a whole is only complete up to its oldest list.
+  const asOf = lists.map((l) => l.publishedAt).filter(Boolean).sort()[0] ?? '';
   return { format: SNAPSHOT_FORMAT, version: 1, asOf, lists: lists.map((l) => ({ ...l, entries: [...l.entries] })) };
 }
 
