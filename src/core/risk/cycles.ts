@@ -8,11 +8,12 @@ import type { Link, Party } from '../model/schemas';
 import { EXPOSURE_RELATIONS } from './model';
 import { exposureEnds } from './propagate';
 import type { ExposureGraph } from './propagate';
+import type { LinkEntry, PartyEntry } from './risk-index';
 
 const EXPOSURE_SET = new Set<Link['relation']>(EXPOSURE_RELATIONS);
 
 /** Groups of party ids forming cycles along exposure relations (each sorted, groups sorted). */
-export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string, Party>, links: Iterable<Link>): string[][] {
+export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string, PartyEntry>, links: Iterable<LinkEntry>): string[][] {
   const n = g.ids.length;
   const indeg = new Int32Array(n);
   const outdeg = new Int32Array(n);
@@ -39,11 +40,11 @@ export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string
     }
   }
   const core: Party[] = [];
-  for (let i = 0; i < n; i++) if (!gone[i]) core.push(parties.get(g.ids[i]!)!);
+  for (let i = 0; i < n; i++) if (!gone[i]) core.push(parties.get(g.ids[i]!)!.party);
   if (core.length === 0) return [];
   const inCore = new Set(core.map((p) => p.id));
   const directed: Link[] = [];
-  for (const link of links) {
+  for (const { link } of links) {
     const ends = exposureEnds(link);
     if (!ends || !inCore.has(ends.exposed) || !inCore.has(ends.source)) continue;
     directed.push(ends.exposed === link.from ? link : { ...link, from: ends.exposed, to: ends.source });

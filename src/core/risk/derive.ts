@@ -10,8 +10,7 @@ import { labelOf } from '../model/enums';
 import { applicableFacts, factById } from './facts';
 import type { FactDef, PartyRole } from './facts';
 import { countryEvidence, COUNTRY_TIERS, isLabourSector, sectorEvidence } from './context-tables';
-import { inOf, outOf } from './risk-index';
-import type { RiskIndex } from './risk-index';
+import type { PartyEntry, RiskIndex } from './risk-index';
 import type { Derivation, EvidenceItem } from './types';
 
 /** UNSCR 2397 para. 8: DPRK nationals earning income abroad were to be repatriated by this date. */
@@ -19,24 +18,30 @@ export const REPATRIATION_DEADLINE = '2019-12-22';
 
 export interface PartyDerivation {
   readonly role: PartyRole;
-  /** The facts that apply to the party (shared per role), and which of them are known. */
+  /** The facts that apply to the party (shared per role), and which of them are known: bit f for facts[f]. */
   readonly facts: readonly FactDef[];
-  readonly known: readonly boolean[];
+  readonly knownMask: number;
   readonly derivations: readonly Derivation[];
   /** Answers that the recorded data contradicts, in words. */
   readonly contradictions: readonly string[];
 }
 
 type Reading = 'red' | 'clean' | 'unknown';
+const NO_CONTRADICTIONS: readonly string[] = Object.freeze([]);
 const CONF_RANK: Record<Confidence, number> = { suspected: 0, reported: 1, confirmed: 2 };
 const DPRK_NAME = /\b(korea|korean|dprk|pyongyang|chosun|choson|joson)\b/i;
 const LABOUR_EXPORT_NAME = /(trading|external construction|overseas project|foreign construction|general corporation|technology cooperation|economic cooperation)/i;
 const NON_WORK_VISA = /(student|study|tourist|visitor|trainee|exchange)/i;
 
 /** The party's role in the chain, which decides the facts and questions that apply. */
-export function roleOf(idx: RiskIndex, party: Party): PartyRole {
-  const out = outOf(idx, party.id);
-  const providesLabour = out.some((l) => l.relation === 'employs' || l.relation === 'recruits' || l.relation === 'supplies_labor');
+export function roleOf(entry: PartyEntry): PartyRole {
+  const party = entry.party;
+  let providesLabour = false;
+  let pays = false;
+  for (const { link: l } of entry.out) {
+    if (l.relation === 'employs' || l.relation === 'recruits' || l.relation === 'supplies_labor') providesLabour = true;
+    else if (l.relation === 'pays') pays = true;
+  }
   const isOrg = party.kind === 'organization';
   const sectorKnownNonLabour = party.sector.trim() !== '' && !isLabourSector(party.sector);
   return {
@@ -44,7 +49,7 @@ export function roleOf(idx: RiskIndex, party: Party): PartyRole {
     isClient: party.isClient,
     isLabour: party.kind === 'workforce' || (isOrg && !party.isClient && (providesLabour || !sectorKnownNonLabour)),
     isIt: isOrg && sectorEvidence(party.sector)?.id === 'it',
-    pays: out.some((l) => l.relation === 'pays'),
+    pays,
   };
 }
 
@@ -61,7 +66,8 @@ function addFact(out: Derivation[], idx: RiskIndex, party: Party, indicatorId: s
 const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): EvidenceItem => ({ kind, text, refs });
 
 /** Reads the recorded (non-questionnaire) value of a fact: red, clean or unknown, plus what it derives. */
-function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivation[]): Reading {
+function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Derivation[]): Reading {
+  const party = entry.party;
   const wf = party.workforce;
   switch (fact.id) {
     case 'f.country':
@@ -89,7 +95,7 @@ function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivati
       addFact(out, idx, party, 'opaque-payment-channel', 'Bank located in North Korea (country KP)');
       return 'red';
     case 'f.payment-channels':
-      return readPaymentChannels(idx, party, out);
+      return readPaymentChannels(idx, entry, out);
     case 'q.dprk-nationals':
       if (!wf || !wf.nationality) return 'unknown';
       if (wf.nationality !== 'KP') return 'clean';
@@ -98,7 +104,7 @@ function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivati
     case 'q.person-dprk':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      if (party.isWorker || inOf(idx, party.id).some((l) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
+      if (party.isWorker || entry.in.some(({ link: l }) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
       else addFact(out, idx, party, 'dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
       return 'red';
     case 'q.wages-to-workers':
@@ -125,12 +131,13 @@ function readRecorded(idx: RiskIndex, party: Party, fact: FactDef, out: Derivati
 }
 
 /** Payment links: cash, third-party accounts and crypto (A12), wages via team leaders (A3), crypto to IT work (A14). */
-function readPaymentChannels(idx: RiskIndex, party: Party, out: Derivation[]): Reading {
+function readPaymentChannels(idx: RiskIndex, entry: PartyEntry, out: Derivation[]): Reading {
+  const party = entry.party;
   let unknown = false;
   let red = false;
-  for (const link of outOf(idx, party.id)) {
+  for (const { link, to } of entry.out) {
     if (link.relation !== 'pays') continue;
-    const payee = idx.parties.get(link.to)!;
+    const payee = to.party;
     const conf = recorded(idx, link.id, party.id);
     const channel = link.channel;
     if (channel === null || channel === 'unknown') {
@@ -163,9 +170,9 @@ interface MergedAnswer {
  * answer anywhere wins (with the highest confidence among the red answers), and a clean answer
  * elsewhere is noted as a conflict.
  */
-function mergeAnswers(idx: RiskIndex, party: Party): Map<string, MergedAnswer> | null {
-  const list = idx.questionnaires.get(party.id);
-  if (!list || list.length === 0) return null;
+function mergeAnswers(entry: PartyEntry): Map<string, MergedAnswer> | null {
+  const list = entry.questionnaires;
+  if (list.length === 0) return null;
   const merged = new Map<string, MergedAnswer>();
   for (const q of list) {
     for (const recordedAnswer of q.answers) {
@@ -202,26 +209,29 @@ function readAnswers(merged: Map<string, MergedAnswer> | null, fact: FactDef, ou
 }
 
 /** Screening hits on the party (A1), and on any party that owns it. Dismissed hits count for nothing. */
-function deriveHits(idx: RiskIndex, party: Party, out: Derivation[]): void {
-  const subjects = [party];
-  for (const l of inOf(idx, party.id)) if (l.relation === 'owns') subjects.push(idx.parties.get(l.from)!);
-  for (const subject of subjects) {
-    for (const hit of idx.hits.get(subject.id) ?? []) {
-      if (hit.status === 'dismissed') continue;
-      const who = subject === party ? `"${hit.queryName}"` : `Owner ${subject.name}`;
-      const status = hit.status === 'confirmed' ? `confirmed${hit.reviewer ? ` by ${hit.reviewer}` : ''}` : 'open, not yet reviewed';
-      out.push({
-        indicatorId: 'designation-match',
-        confidence: hit.status === 'confirmed' ? 'confirmed' : 'suspected',
-        strength: 1,
-        evidence: ev('hit', `${who} matches ${hit.listSource} ${hit.entryRef} "${hit.entryName}" (score ${hit.score.toFixed(2)}, ${status})`, hit.id, subject.id),
-      });
-    }
+function deriveHits(entry: PartyEntry, out: Derivation[]): void {
+  addHits(entry.party, entry, out);
+  for (const { link, from } of entry.in) if (link.relation === 'owns') addHits(entry.party, from, out);
+}
+
+function addHits(party: Party, subjectEntry: PartyEntry, out: Derivation[]): void {
+  const subject = subjectEntry.party;
+  for (const hit of subjectEntry.hits) {
+    if (hit.status === 'dismissed') continue;
+    const who = subject === party ? `"${hit.queryName}"` : `Owner ${subject.name}`;
+    const status = hit.status === 'confirmed' ? `confirmed${hit.reviewer ? ` by ${hit.reviewer}` : ''}` : 'open, not yet reviewed';
+    out.push({
+      indicatorId: 'designation-match',
+      confidence: hit.status === 'confirmed' ? 'confirmed' : 'suspected',
+      strength: 1,
+      evidence: ev('hit', `${who} matches ${hit.listSource} ${hit.entryRef} "${hit.entryName}" (score ${hit.score.toFixed(2)}, ${status})`, hit.id, subject.id),
+    });
   }
 }
 
 /** Indicators from context: names, host country and sector (A13), dates (A15), banks abroad (A12). */
-function deriveContext(idx: RiskIndex, party: Party, role: PartyRole, out: Derivation[]): void {
+function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole, out: Derivation[]): void {
+  const party = entry.party;
   if (party.kind === 'organization' && party.country !== 'KP' && DPRK_NAME.test(party.name) && LABOUR_EXPORT_NAME.test(party.name)) {
     out.push({ indicatorId: 'dprk-labour-agent', confidence: 'suspected', strength: 1, evidence: ev('fact', `Name "${party.name}" follows the pattern of DPRK labour-export companies`, party.id) });
   }
@@ -250,18 +260,20 @@ function deriveContext(idx: RiskIndex, party: Party, role: PartyRole, out: Deriv
           : !end && after(idx.asOf) ? `present as of ${idx.asOf}` : '';
     if (when) out.push({ indicatorId: 'dprk-income-after-2019', confidence: recorded(idx, party.id), strength: 1, evidence: ev('fact', `DPRK nationals earning income after ${REPATRIATION_DEADLINE}: ${when}`, party.id) });
   }
-  for (const link of outOf(idx, party.id)) {
+  for (const { link, to } of entry.out) {
     if (link.relation !== 'employs') continue;
-    const worker = idx.parties.get(link.to)!;
+    const worker = to.party;
     const kp = worker.kind === 'workforce' ? worker.workforce?.nationality === 'KP' : worker.kind === 'person' && worker.country === 'KP';
     if (kp) out.push({ indicatorId: 'dprk-nationals', confidence: recorded(idx, worker.id, link.id), strength: 1, evidence: ev('link', `Employs ${worker.name}, recorded as North Korean (KP)`, link.id, worker.id) });
   }
   if (role.kind !== 'bank') {
-    for (const link of outOf(idx, party.id)) {
+    const home = party.country;
+    const host = idx.project.hostCountry;
+    for (const { link, to } of entry.out) {
       if (link.relation !== 'banks_with') continue;
-      const bank = idx.parties.get(link.to)!;
-      const home = new Set([party.country, idx.project.hostCountry].filter(Boolean));
-      if (bank.country && home.size > 0 && !home.has(bank.country)) {
+      const bank = to.party;
+      // A third country: the bank's is known and is neither the party's nor the site's (when those are known).
+      if (bank.country && (home || host) && bank.country !== home && bank.country !== host) {
         out.push({ indicatorId: 'opaque-payment-channel', confidence: recorded(idx, link.id), strength: 0.6, evidence: ev('link', `Banks with ${bank.name} in a third country (${bank.country})`, link.id, bank.id) });
       }
     }
@@ -269,26 +281,27 @@ function deriveContext(idx: RiskIndex, party: Party, role: PartyRole, out: Deriv
 }
 
 /** Everything the data says about one party: its role, the state of each fact, and its indicators. */
-export function deriveParty(idx: RiskIndex, party: Party): PartyDerivation {
-  const role = roleOf(idx, party);
+export function deriveParty(idx: RiskIndex, entry: PartyEntry): PartyDerivation {
+  const role = roleOf(entry);
   const derivations: Derivation[] = [];
   const facts = applicableFacts(role);
-  const known: boolean[] = new Array<boolean>(facts.length);
-  const cleanAnswers: FactDef[] = [];
-  const merged = mergeAnswers(idx, party);
+  let knownMask = 0;
+  let cleanAnswers: FactDef[] | null = null;
+  const merged = mergeAnswers(entry);
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i]!;
-    const recordedReading = readRecorded(idx, party, fact, derivations);
+    const recordedReading = readRecorded(idx, entry, fact, derivations);
     const answered = readAnswers(merged, fact, derivations);
-    if (answered === 'clean') cleanAnswers.push(fact);
-    known[i] = recordedReading !== 'unknown' || answered !== 'unknown';
+    if (answered === 'clean') (cleanAnswers ??= []).push(fact);
+    if (recordedReading !== 'unknown' || answered !== 'unknown') knownMask |= 1 << i;
   }
-  deriveHits(idx, party, derivations);
-  deriveContext(idx, party, role, derivations);
+  deriveHits(entry, derivations);
+  deriveContext(idx, entry, role, derivations);
+  if (!cleanAnswers) return { role, facts, knownMask, derivations, contradictions: NO_CONTRADICTIONS };
   const contradictions: string[] = [];
   for (const fact of cleanAnswers) {
     const against = derivations.find((d) => d.indicatorId === fact.indicator && d.evidence.kind !== 'answer' && d.evidence.kind !== 'context');
     if (against) contradictions.push(`Contradiction: the answer on "${fact.label}" rules it out, but ${against.evidence.text.charAt(0).toLowerCase()}${against.evidence.text.slice(1)}.`);
   }
-  return { role, facts, known, derivations, contradictions };
+  return { role, facts, knownMask, derivations, contradictions };
 }

@@ -162,14 +162,17 @@ export function factRef(fact: FactDef): FactRef {
   return FACT_REFS.get(fact.id)!;
 }
 
-const applicableCache = new Map<string, readonly FactDef[]>();
+// Which facts are known travels as a bit mask over a party's applicable facts (derive.ts, fact-state.ts).
+if (FACTS.length > 31) throw new Error('The fact catalog outgrew the 31-bit known-facts mask.');
 
-/** The facts that apply to a party with this role, in catalog order (memoised: roles repeat). */
+const applicableCache = new Map<string, (readonly FactDef[] | undefined)[]>();
+
+/** The facts that apply to a party with this role, in catalog order (memoised: roles repeat, and the same list object stands for the role). */
 export function applicableFacts(role: PartyRole): readonly FactDef[] {
-  const key = `${role.kind}|${+role.isClient}${+role.isLabour}${+role.isIt}${+role.pays}`;
-  let list = applicableCache.get(key);
-  if (!list) applicableCache.set(key, (list = FACTS.filter((f) => f.appliesTo(role))));
-  return list;
+  let byFlags = applicableCache.get(role.kind);
+  if (!byFlags) applicableCache.set(role.kind, (byFlags = []));
+  const flags = (+role.isClient << 3) | (+role.isLabour << 2) | (+role.isIt << 1) | +role.pays;
+  return (byFlags[flags] ??= FACTS.filter((f) => f.appliesTo(role)));
 }
 
 /** The questions that apply to a party with this role, in form order. */

@@ -15,7 +15,7 @@ export function partyRole(snapshot: ProjectSnapshot, partyId: string): PartyRole
   if (!party) return undefined;
   const links = snapshot.links.filter((l) => l.from === partyId || l.to === partyId);
   const idx = buildRiskIndex({ ...snapshot, links, questionnaires: [], overrides: [], hits: [], evidence: [] }, '');
-  return roleOf(idx, party);
+  return roleOf({ ...idx.parties.get(partyId)!, party });
 }
 
 /** The questionnaire for one party, in form order (empty if the party is not in the snapshot). */

@@ -18,14 +18,15 @@
  *    and a low level is lifted to medium.
  */
 import { INDICATORS } from './catalog';
-import type { IndicatorDef } from './catalog';
-import { factRef } from './facts';
+import { factState, gapFinding, INDICATOR_INDEX, modelTables } from './fact-state';
+import type { GapBase } from './fact-state';
 import type { FactRef } from './facts';
 import { levelOf, levelRank } from './model';
 import type { RiskModel, RiskLevel } from './model';
 import type { PartyDerivation } from './derive';
 import type { IndicatorOverride, Confidence } from '../model/records';
 import type { EvidenceItem, GapFinding, IndicatorFinding, RuledOut } from './types';
+import { insertionSort } from './small-sort';
 
 export interface InherentResult {
   readonly score: number;
@@ -46,149 +47,123 @@ export interface InherentResult {
 /** Scores are shown and compared with one decimal, so levels never disagree with the printed score. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 const MAX_P = 0.999;
-/** Weight of a fact that settles no indicator (e.g. headcount), for weighted completeness. */
-const MINOR_FACT_WEIGHT = 10;
 const N = INDICATORS.length;
-const INDEX: ReadonlyMap<string, number> = new Map(INDICATORS.map((d, i) => [d.id, i]));
+/** Shared by every party with nothing to list there (most parties): results are read-only. */
+const NONE: readonly never[] = Object.freeze([]);
 
-/** Per-model numbers, computed once per model rather than once per party. */
-interface Prepared {
-  readonly weight: Float64Array;
-  readonly conf: Readonly<Record<Confidence, number>>;
-}
-const preparedByModel = new WeakMap<RiskModel, Prepared>();
-function prepare(model: RiskModel): Prepared {
-  let p = preparedByModel.get(model);
-  if (!p) {
-    const weight = new Float64Array(N);
-    INDICATORS.forEach((d, i) => { weight[i] = (model.weights.indicators[d.id] ?? d.weight) / 100; });
-    preparedByModel.set(model, (p = { weight, conf: model.weights.confidence }));
-  }
-  return p;
-}
-
-const SCRATCH = {
-  present: new Array<Present | undefined>(N),
+/**
+ * Per-indicator scratch slots, reused by every call (scoring is synchronous): finding the indicators
+ * of 10,000 parties should not allocate a working object and two arrays for each of them.
+ */
+const slot = {
+  has: new Uint8Array(N),
   removed: new Uint8Array(N),
-  knownBy: new Uint16Array(N),
-  unknownBy: new Array<FactRef[] | undefined>(N),
+  p: new Float64Array(N),
+  strength: new Float64Array(N),
+  confidence: new Array<Confidence>(N).fill('suspected'),
+  evidence: new Array<EvidenceItem[] | null>(N).fill(null),
+  byAuditor: new Uint8Array(N),
+  /** −ln(1 − p) of each present indicator, and the indices of the present ones in catalog order. */
+  log: new Float64Array(N),
+  items: new Int32Array(N),
+  gaps: new Array<GapBase | null>(N).fill(null),
 };
 
-interface Present {
-  def: IndicatorDef;
-  p: number;
-  confidence: Confidence;
-  strength: number;
-  evidence: EvidenceItem[];
-  addedByAuditor: boolean;
+/** Records one finding of indicator i (several findings of one indicator count once, at their strongest). */
+function addFinding(i: number, p: number, confidence: Confidence, strength: number, evidence: EvidenceItem, byAuditor: boolean): void {
+  if (!slot.has[i]) {
+    slot.has[i] = 1;
+    slot.p[i] = p;
+    slot.confidence[i] = confidence;
+    slot.strength[i] = strength;
+    slot.evidence[i] = [evidence];
+    slot.byAuditor[i] = byAuditor ? 1 : 0;
+    return;
+  }
+  slot.evidence[i]!.push(evidence);
+  if (byAuditor) slot.byAuditor[i] = 1;
+  if (p > slot.p[i]!) { slot.p[i] = p; slot.confidence[i] = confidence; slot.strength[i] = strength; }
 }
 
 const byText = (a: EvidenceItem, b: EvidenceItem) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+// Integer results on purpose: a comparator returning a float difference boxes a number on every call.
+const byContribution = (a: IndicatorFinding, b: IndicatorFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.id < b.id ? -1 : 1);
+const gapOrder = (a: GapFinding, b: GapFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.indicatorId < b.indicatorId ? -1 : 1);
+
+/** An item's points of the score: its share of the summed −ln(1 − p). */
+const shareOf = (raw: number, total: number, l: number) => (total > 0 ? round1((raw * l) / total) : 0);
 
 /** The auditor's latest word per indicator (by time, then id), so replays give the same result. */
 function latestOverrides(overrides: readonly IndicatorOverride[]): IndicatorOverride[] {
   const sorted = [...overrides].sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
   const out = new Map<string, IndicatorOverride>();
-  for (const o of sorted) if (INDEX.has(o.indicatorId)) out.set(o.indicatorId, o);
+  for (const o of sorted) if (INDICATOR_INDEX.has(o.indicatorId)) out.set(o.indicatorId, o);
   return [...out.values()];
+}
+
+/** Applies the auditor's overrides to the present indicators; returns what they ruled out. */
+function applyOverrides(overrides: readonly IndicatorOverride[], weight: Float64Array, conf: Readonly<Record<Confidence, number>>): RuledOut[] {
+  const ruledOut: RuledOut[] = [];
+  for (const o of latestOverrides(overrides)) {
+    const i = INDICATOR_INDEX.get(o.indicatorId)!;
+    const def = INDICATORS[i]!;
+    if (o.action === 'remove') {
+      slot.has[i] = 0;
+      slot.removed[i] = 1;
+      ruledOut.push({ indicatorId: def.id, title: def.title, reason: o.reason, overrideId: o.id });
+      continue;
+    }
+    const item: EvidenceItem = { kind: 'override', text: `Auditor${o.author ? ` ${o.author}` : ''}: ${o.reason}`, refs: [o.id] };
+    addFinding(i, Math.min(MAX_P, weight[i]! * conf[o.confidence]), o.confidence, 1, item, true);
+  }
+  return ruledOut.sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1));
 }
 
 /** Scores one party from its derivation and the auditor's overrides. */
 export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorOverride[], model: RiskModel): InherentResult {
   const w = model.weights;
-  const { weight, conf } = prepare(model);
-  // Scratch buffers shared across calls (scoring is synchronous): scoring 10,000 parties should not allocate 40,000 small arrays.
-  const present = SCRATCH.present.fill(undefined);
-  const removed = SCRATCH.removed.fill(0);
-  const knownBy = SCRATCH.knownBy.fill(0);
-  const unknownBy = SCRATCH.unknownBy.fill(undefined);
+  const tables = modelTables(model);
+  const { weight, conf } = tables;
+  slot.has.fill(0);
+  slot.removed.fill(0);
   for (const der of d.derivations) {
-    const i = INDEX.get(der.indicatorId)!;
-    const p = Math.min(MAX_P, weight[i]! * conf[der.confidence] * der.strength);
-    const cur = present[i];
-    if (!cur) present[i] = { def: INDICATORS[i]!, p, confidence: der.confidence, strength: der.strength, evidence: [der.evidence], addedByAuditor: false };
-    else {
-      cur.evidence.push(der.evidence);
-      if (p > cur.p) { cur.p = p; cur.confidence = der.confidence; cur.strength = der.strength; }
-    }
+    const i = INDICATOR_INDEX.get(der.indicatorId)!;
+    addFinding(i, Math.min(MAX_P, weight[i]! * conf[der.confidence] * der.strength), der.confidence, der.strength, der.evidence, false);
   }
-  const ruledOut: RuledOut[] = [];
-  if (overrides.length) {
-    for (const o of latestOverrides(overrides)) {
-      const i = INDEX.get(o.indicatorId)!;
-      const def = INDICATORS[i]!;
-      if (o.action === 'remove') {
-        present[i] = undefined;
-        removed[i] = 1;
-        ruledOut.push({ indicatorId: def.id, title: def.title, reason: o.reason, overrideId: o.id });
-        continue;
-      }
-      const item: EvidenceItem = { kind: 'override', text: `Auditor${o.author ? ` ${o.author}` : ''}: ${o.reason}`, refs: [o.id] };
-      const p = Math.min(MAX_P, weight[i]! * conf[o.confidence]);
-      const cur = present[i];
-      if (!cur) present[i] = { def, p, confidence: o.confidence, strength: 1, evidence: [item], addedByAuditor: true };
-      else {
-        cur.evidence.push(item);
-        cur.addedByAuditor = true;
-        if (p > cur.p) { cur.p = p; cur.confidence = o.confidence; cur.strength = 1; }
-      }
-    }
-  }
+  const ruledOut = overrides.length ? applyOverrides(overrides, weight, conf) : NONE;
+  const facts = factState(model, tables, d.facts, d.knownMask);
 
-  // Completeness, and the weight kept by indicators whose facts are still unknown.
-  let known = 0;
-  let knownWeight = 0;
-  let totalWeight = 0;
-  const missing: FactRef[] = [];
-  for (let f = 0; f < d.facts.length; f++) {
-    const fact = d.facts[f]!;
-    // A fact matters as much as the indicator it settles; facts that settle none count as a minor one.
-    const i = fact.indicator ? INDEX.get(fact.indicator)! : -1;
-    const factWeight = i >= 0 ? weight[i]! * 100 : MINOR_FACT_WEIGHT;
-    totalWeight += factWeight;
-    if (d.known[f]) {
-      known++;
-      knownWeight += factWeight;
-      if (i >= 0) knownBy[i]!++;
-    } else {
-      const ref = factRef(fact);
-      missing.push(ref);
-      if (i >= 0) (unknownBy[i] ??= []).push(ref);
-    }
-  }
-
-  // Noisy-OR and order-free attribution by −ln(1 − p).
-  const items: Present[] = [];
-  const logs: number[] = [];
-  const gapIdx: number[] = [];
-  const gapLogs: number[] = [];
+  // Noisy-OR and order-free attribution by −ln(1 − p), summed in catalog order (present indicators,
+  // and the gaps of those neither present nor ruled out), so the total is the same float every time.
+  let items = 0;
+  let gaps = 0;
   let total = 0;
+  let g = 0;
   for (let i = 0; i < N; i++) {
-    const item = present[i];
-    if (item) {
-      const l = -Math.log1p(-item.p);
-      items.push(item);
-      logs.push(l);
+    while (g < facts.gaps.length && facts.gaps[g]!.index < i) g++;
+    if (slot.has[i]) {
+      const l = -Math.log1p(-slot.p[i]!);
+      slot.log[i] = l;
+      slot.items[items++] = i;
       total += l;
-    } else if (unknownBy[i] !== undefined && !removed[i]) {
-      const u = unknownBy[i]!.length;
-      const l = -Math.log1p(-(weight[i]! * w.unknownFactor * (u / (u + knownBy[i]!))));
-      gapIdx.push(i);
-      gapLogs.push(l);
-      total += l;
+    } else if (g < facts.gaps.length && facts.gaps[g]!.index === i && !slot.removed[i]) {
+      slot.gaps[gaps++] = facts.gaps[g]!;
+      total += facts.gaps[g]!.log;
     }
   }
   const raw = 100 * (1 - Math.exp(-total));
-  const share = (l: number) => (total > 0 ? round1((raw * l) / total) : 0);
 
   const notes: string[] = d.contradictions.length ? [...d.contradictions] : [];
   let score = round1(raw);
   let level = levelOf(score, w);
   let hard = false;
-  for (const h of items) {
-    if (!h.def.hardRule || !(h.confidence === 'confirmed' || (h.def.hardRule === 'reported' && h.confidence === 'reported'))) continue;
+  for (let k = 0; k < items; k++) {
+    const i = slot.items[k]!;
+    const def = INDICATORS[i]!;
+    const confidence = slot.confidence[i]!;
+    if (!def.hardRule || !(confidence === 'confirmed' || (def.hardRule === 'reported' && confidence === 'reported'))) continue;
     hard = true;
-    notes.push(`Hard rule: ${h.def.title} (${h.confidence}) makes the party critical${h.def.legal ? ` (${h.def.legal})` : ''}.`);
+    notes.push(`Hard rule: ${def.title} (${confidence}) makes the party critical${def.legal ? ` (${def.legal})` : ''}.`);
   }
   if (hard) {
     if (score < w.hardRuleFloor) {
@@ -197,30 +172,37 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     }
     level = 'critical';
   }
-  const completeness = totalWeight > 0 ? knownWeight / totalWeight : 1;
+  const completeness = facts.completeness;
   const insufficient = completeness < w.insufficientBelow;
   if (insufficient && levelRank(level) < levelRank('medium')) {
     notes.push(`Level raised to medium: only ${Math.round(completeness * 100)}% of the facts that matter are known (insufficient information).`);
     level = 'medium';
   }
 
-  const indicators: IndicatorFinding[] = items.map((i, k) => ({
-    id: i.def.id, code: i.def.code, title: i.def.title, confidence: i.confidence, strength: round1(i.strength * 100) / 100,
-    weight: w.indicators[i.def.id] ?? i.def.weight, contribution: share(logs[k]!), evidence: i.evidence.length > 1 ? i.evidence.sort(byText) : i.evidence,
-    sources: i.def.sources, addedByAuditor: i.addedByAuditor,
-  }));
-  if (indicators.length > 1) indicators.sort((a, b) => b.contribution - a.contribution || (a.id < b.id ? -1 : 1));
-  const gaps: GapFinding[] = gapIdx.map((i, k) => {
+  const indicators: IndicatorFinding[] = new Array<IndicatorFinding>(items);
+  for (let k = 0; k < items; k++) {
+    const i = slot.items[k]!;
     const def = INDICATORS[i]!;
-    return { indicatorId: def.id, title: def.title, unknownFacts: unknownBy[i]!, knownFacts: knownBy[i]!, contribution: share(gapLogs[k]!) };
-  });
-  gaps.sort((a, b) => b.contribution - a.contribution || (a.indicatorId < b.indicatorId ? -1 : 1));
+    const evidence = slot.evidence[i]!;
+    indicators[k] = {
+      id: def.id, code: def.code, title: def.title, confidence: slot.confidence[i]!, strength: round1(slot.strength[i]! * 100) / 100,
+      weight: tables.shownWeight[i]!, contribution: shareOf(raw, total, slot.log[i]!), evidence: evidence.length > 1 ? evidence.sort(byText) : evidence,
+      sources: def.sources, addedByAuditor: slot.byAuditor[i] === 1,
+    };
+    slot.evidence[i] = null;
+  }
+  insertionSort(indicators, byContribution);
+  const gapFindings: GapFinding[] = new Array<GapFinding>(gaps);
+  for (let k = 0; k < gaps; k++) {
+    gapFindings[k] = gapFinding(slot.gaps[k]!, shareOf(raw, total, slot.gaps[k]!.log));
+    slot.gaps[k] = null;
+  }
+  insertionSort(gapFindings, gapOrder);
 
   return {
-    score, level, completeness: Math.round(completeness * 1000) / 1000, knownFacts: known, totalFacts: d.facts.length,
-    factWeight: { known: knownWeight, total: totalWeight }, insufficient,
-    missingFacts: missing, indicators, gaps, ruledOut: ruledOut.sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1)), notes,
+    score, level, completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
+    factWeight: facts.factWeight, insufficient,
+    missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gaps ? gapFindings : NONE,
+    ruledOut, notes: notes.length ? notes : NONE,
   };
 }
-
-

@@ -70,10 +70,22 @@ export interface RiskModel {
   readonly weightsHash: string;
 }
 
+/**
+ * Models already built, by the weights object they were built from: scoring without a model (the
+ * shipped weights, or the same settings object again) should not hash the weights on every call,
+ * and per-model tables (fact-state.ts) live as long as the model. Weights are treated as immutable.
+ */
+const modelByWeights = new WeakMap<RiskWeights, RiskModel>();
+
 /** Builds the model for a set of weights; indicators missing from `weights` take their catalog weight. */
 export function createRiskModel(weights: RiskWeights = DEFAULT_WEIGHTS): RiskModel {
-  const full: RiskWeights = { ...weights, indicators: { ...DEFAULT_WEIGHTS.indicators, ...weights.indicators } };
-  return { version: RISK_MODEL_VERSION, weights: full, weightsHash: sha256Hex(canonicalJson({ version: RISK_MODEL_VERSION, weights: full })) };
+  let model = modelByWeights.get(weights);
+  if (!model) {
+    const full: RiskWeights = { ...weights, indicators: { ...DEFAULT_WEIGHTS.indicators, ...weights.indicators } };
+    model = { version: RISK_MODEL_VERSION, weights: full, weightsHash: sha256Hex(canonicalJson({ version: RISK_MODEL_VERSION, weights: full })) };
+    modelByWeights.set(weights, model);
+  }
+  return model;
 }
 
 /**

@@ -12,10 +12,12 @@
  * the contractor it supplies); for pays and banks_with the payer or account holder is exposed.
  */
 import { stepOf } from '../chain/graph';
-import { TIER_RELATIONS } from '../model/enums';
+import { RELATIONS, TIER_RELATIONS } from '../model/enums';
 import type { Relation } from '../model/enums';
 import type { Link } from '../model/schemas';
 import type { RiskWeights } from './model';
+import type { LinkEntry } from './risk-index';
+import { stableSort } from './small-sort';
 import type { ExposurePath } from './types';
 
 export interface ExposureGraph {
@@ -24,6 +26,8 @@ export interface ExposureGraph {
   readonly edgeChild: Int32Array;
   readonly edgeAlpha: Float64Array;
   readonly edgeRelation: readonly Relation[];
+  /** True when ids are distinct and free of U+0000, so index order is tie order (see tieBefore). */
+  readonly plainIds: boolean;
   /** CSR: edges whose source is child c are byChild[childStart[c] .. childStart[c+1]). */
   readonly childStart: Int32Array;
   readonly byChild: Int32Array;
@@ -68,19 +72,21 @@ function csr(n: number, keys: Int32Array): { start: Int32Array; order: Int32Arra
   return { start, order };
 }
 
-/** Indexes the links that carry exposure between the given parties (ids in index order). */
-export function buildExposureGraph(ids: readonly string[], indexOf: ReadonlyMap<string, number>, links: Iterable<Link>, weights: RiskWeights): ExposureGraph {
+/**
+ * Indexes the links that carry exposure between the given parties (ids sorted, each link entry's
+ * ends carrying their index into `ids`).
+ */
+export function buildExposureGraph(ids: readonly string[], links: Iterable<LinkEntry>, weights: RiskWeights): ExposureGraph {
   const parent: number[] = [];
   const child: number[] = [];
   const alpha: number[] = [];
   const relation: Relation[] = [];
-  for (const link of links) {
+  for (const { link, from, to } of links) {
     if (!CARRIES_EXPOSURE.has(link.relation)) continue;
     // Same orientation as exposureEnds, without allocating per link.
     const up = link.relation === 'supplies_labor';
-    const p = indexOf.get(up ? link.to : link.from);
-    const c = indexOf.get(up ? link.from : link.to);
-    if (p === undefined || c === undefined) continue;
+    const p = up ? to.index : from.index;
+    const c = up ? from.index : to.index;
     parent.push(p);
     child.push(c);
     alpha.push(weights.attenuation[link.relation as keyof RiskWeights['attenuation']]);
@@ -90,7 +96,9 @@ export function buildExposureGraph(ids: readonly string[], indexOf: ReadonlyMap<
   const edgeChild = Int32Array.from(child);
   const byC = csr(ids.length, edgeChild);
   const byP = csr(ids.length, edgeParent);
-  return { ids, edgeParent, edgeChild, edgeAlpha: Float64Array.from(alpha), edgeRelation: relation, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
+  let plainIds = true;
+  for (let i = 0; i < ids.length && plainIds; i++) plainIds = !ids[i]!.includes('\u0000') && (i === 0 || ids[i] !== ids[i - 1]);
+  return { ids, edgeParent, edgeChild, edgeAlpha: Float64Array.from(alpha), edgeRelation: relation, plainIds, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
 }
 
 export interface Exposure {
@@ -100,7 +108,21 @@ export interface Exposure {
 }
 
 const EPS = 1e-9;
+/** Relations ranked by name, the order in which their names compare. */
+const RELATION_NAME_RANK = new Map([...RELATIONS].sort().map((r, i) => [r, i]));
 const tieKey = (g: ExposureGraph, e: number) => `${g.ids[g.edgeChild[e]!]!}\u0000${g.edgeRelation[e]!}`;
+
+/**
+ * Whether edge a breaks a tie before edge b: the smaller source id, then relation name, i.e. the
+ * smaller `${id}\u0000${relation}` key. Ids are sorted, so when they are distinct and free of
+ * U+0000 comparing indexes gives the same answer as comparing the keys, without building strings.
+ */
+function tieBefore(g: ExposureGraph, a: number, b: number): boolean {
+  const ca = g.edgeChild[a]!;
+  const cb = g.edgeChild[b]!;
+  if (ca === cb) return RELATION_NAME_RANK.get(g.edgeRelation[a]!)! < RELATION_NAME_RANK.get(g.edgeRelation[b]!)!;
+  return g.plainIds ? ca < cb : tieKey(g, a) < tieKey(g, b);
+}
 
 /** Computes every party's exposure from the inherent scores (one per index). */
 export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exposure {
@@ -155,7 +177,7 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
         exposure[p] = cand;
         predEdge[p] = e;
         push(cand, p);
-      } else if (cand > cur - EPS && predEdge[p] !== -1 && tieKey(g, e) < tieKey(g, predEdge[p]!)) {
+      } else if (cand > cur - EPS && predEdge[p] !== -1 && tieBefore(g, e, predEdge[p]!)) {
         predEdge[p] = e; // equal value: prefer the smaller source id, then relation, whatever the input order
       }
     }
@@ -164,39 +186,56 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
 }
 
 const MAX_PATH = 64;
+/** Shared by the many parties that nothing exposes (results are read-only). */
+const NO_PATHS: readonly ExposurePath[] = Object.freeze([]);
 
 /**
  * The top `k` paths that expose party `i` (best first), each following the best path of the next
  * party down. Paths that would pass through `i` again (cycles) are left out, as are paths under `min` points.
  */
-export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, min: number): ExposurePath[] {
-  const candidates: { e: number; value: number }[] = [];
+export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, min: number): readonly ExposurePath[] {
+  const value = (e: number) => g.edgeAlpha[e]! * x.exposure[g.edgeChild[e]!]!;
+  const candidates: number[] = [];
   for (let j = g.parentStart[i]!; j < g.parentStart[i + 1]!; j++) {
     const e = g.byParent[j]!;
-    const value = g.edgeAlpha[e]! * x.exposure[g.edgeChild[e]!]!;
-    if (value >= min) candidates.push({ e, value });
+    if (value(e) >= min) candidates.push(e);
   }
-  candidates.sort((a, b) => b.value - a.value || (tieKey(g, a.e) < tieKey(g, b.e) ? -1 : tieKey(g, a.e) > tieKey(g, b.e) ? 1 : 0));
+  if (candidates.length === 0) return NO_PATHS;
+  stableSort(candidates, (a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    return va > vb ? -1 : va < vb ? 1 : tieBefore(g, a, b) ? -1 : tieBefore(g, b, a) ? 1 : 0;
+  });
   const paths: ExposurePath[] = [];
-  const seenFirst = new Set<number>();
-  for (const { e, value } of candidates) {
+  let seenFirst: number[] | null = null;
+  for (const e of candidates) {
     if (paths.length >= k) break;
     const first = g.edgeChild[e]!;
-    if (seenFirst.has(first)) continue;
-    const ids = [g.ids[i]!, g.ids[first]!];
-    const relations: Relation[] = [g.edgeRelation[e]!];
+    if (seenFirst?.includes(first)) continue;
+    // Walk the best path down once to learn its length (or that it loops back to i), then fill exact-size arrays.
+    let length = 2;
     let node = first;
     let loops = false;
-    while (x.predEdge[node] !== -1 && ids.length < MAX_PATH) {
-      const pe = x.predEdge[node]!;
-      node = g.edgeChild[pe]!;
+    while (x.predEdge[node] !== -1 && length < MAX_PATH) {
+      node = g.edgeChild[x.predEdge[node]!]!;
       if (node === i) { loops = true; break; }
-      ids.push(g.ids[node]!);
-      relations.push(g.edgeRelation[pe]!);
+      length++;
     }
     if (loops) continue;
-    seenFirst.add(first);
-    paths.push({ ids, relations, score: Math.round(value * 10) / 10 });
+    const ids = new Array<string>(length);
+    const relations = new Array<Relation>(length - 1);
+    ids[0] = g.ids[i]!;
+    ids[1] = g.ids[first]!;
+    relations[0] = g.edgeRelation[e]!;
+    node = first;
+    for (let n = 2; n < length; n++) {
+      const pe = x.predEdge[node]!;
+      node = g.edgeChild[pe]!;
+      ids[n] = g.ids[node]!;
+      relations[n - 1] = g.edgeRelation[pe]!;
+    }
+    (seenFirst ??= []).push(first);
+    paths.push({ ids, relations, score: Math.round(value(e) * 10) / 10 });
   }
-  return paths;
+  return paths.length ? paths : NO_PATHS;
 }

@@ -1,0 +1,140 @@
+/**
+ * What a party's known and unknown facts amount to, computed once and shared. Which facts are known
+ * is a bit mask over the facts that apply to the party's role; everything that follows from it under
+ * a model (counts, weighted completeness, the list of missing facts, the unknown facts per indicator
+ * and the weight they keep in the score) depends on nothing else. A chain of 10,000 parties has a few
+ * hundred distinct masks, so this is computed a few hundred times instead of 10,000, and the lists
+ * it hands out are shared (frozen) by every party with the same mask instead of rebuilt for each one.
+ */
+import { INDICATORS } from './catalog';
+import type { IndicatorDef } from './catalog';
+import { factRef } from './facts';
+import type { FactDef, FactRef } from './facts';
+import type { RiskModel } from './model';
+import type { Confidence } from '../model/records';
+import type { GapFinding } from './types';
+
+/** Weight of a fact that settles no indicator (e.g. headcount), for weighted completeness. */
+const MINOR_FACT_WEIGHT = 10;
+/** Memo entries kept per model before starting over: bounds memory however many projects a model scores. */
+const MAX_STATES = 100_000;
+
+export const INDICATOR_INDEX: ReadonlyMap<string, number> = new Map(INDICATORS.map((d, i) => [d.id, i]));
+
+/** Per-model numbers, computed once per model object rather than once per party. */
+export interface ModelTables {
+  /** Indicator weight / 100, by catalog index. */
+  readonly weight: Float64Array;
+  /** The weight shown on findings (the model's, or the catalog default), by catalog index. */
+  readonly shownWeight: readonly number[];
+  readonly conf: Readonly<Record<Confidence, number>>;
+  /** Fact list (shared per role) → mask → state. */
+  readonly states: Map<readonly FactDef[], Map<number, FactState>>;
+  size: number;
+}
+
+/** An indicator whose facts are partly unknown: the part of its weight it keeps while they are. */
+export interface GapBase {
+  readonly index: number;
+  readonly def: IndicatorDef;
+  readonly unknownFacts: readonly FactRef[];
+  readonly knownFacts: number;
+  /** −ln(1 − p) of the weight it keeps, its share in the noisy-OR. */
+  readonly log: number;
+  /** Findings already built for this gap, by contribution (contributions are rounded to 0.1). */
+  readonly findings: Map<number, GapFinding>;
+}
+
+export interface FactState {
+  readonly knownFacts: number;
+  readonly factWeight: { readonly known: number; readonly total: number };
+  /** Weighted share of the facts that are known (unrounded). */
+  readonly completeness: number;
+  readonly missingFacts: readonly FactRef[];
+  /** Indicators with unknown facts, in catalog order. */
+  readonly gaps: readonly GapBase[];
+}
+
+const tablesByModel = new WeakMap<RiskModel, ModelTables>();
+
+/** The model's per-indicator tables (memoised by model object). */
+export function modelTables(model: RiskModel): ModelTables {
+  let t = tablesByModel.get(model);
+  if (!t) {
+    const weight = new Float64Array(INDICATORS.length);
+    const shownWeight = INDICATORS.map((d, i) => {
+      weight[i] = (model.weights.indicators[d.id] ?? d.weight) / 100;
+      return model.weights.indicators[d.id] ?? d.weight;
+    });
+    tablesByModel.set(model, (t = { weight, shownWeight, conf: model.weights.confidence, states: new Map(), size: 0 }));
+  }
+  return t;
+}
+
+/** The state of a party's facts: `facts` are those that apply to its role, bit f of `knownMask` says whether facts[f] is known. */
+export function factState(model: RiskModel, tables: ModelTables, facts: readonly FactDef[], knownMask: number): FactState {
+  let byMask = tables.states.get(facts);
+  if (!byMask) tables.states.set(facts, (byMask = new Map()));
+  let state = byMask.get(knownMask);
+  if (!state) {
+    if (tables.size >= MAX_STATES) {
+      tables.states.clear();
+      tables.size = 0;
+      tables.states.set(facts, (byMask = new Map()));
+    }
+    state = computeState(model, tables.weight, facts, knownMask);
+    byMask.set(knownMask, state);
+    tables.size++;
+  }
+  return state;
+}
+
+function computeState(model: RiskModel, weight: Float64Array, facts: readonly FactDef[], knownMask: number): FactState {
+  const knownBy = new Uint16Array(INDICATORS.length);
+  const unknownBy: (FactRef[] | undefined)[] = new Array<FactRef[] | undefined>(INDICATORS.length);
+  const missing: FactRef[] = [];
+  let known = 0;
+  let knownWeight = 0;
+  let totalWeight = 0;
+  for (let f = 0; f < facts.length; f++) {
+    const fact = facts[f]!;
+    // A fact matters as much as the indicator it settles; facts that settle none count as a minor one.
+    const i = fact.indicator ? INDICATOR_INDEX.get(fact.indicator)! : -1;
+    const factWeight = i >= 0 ? weight[i]! * 100 : MINOR_FACT_WEIGHT;
+    totalWeight += factWeight;
+    if (knownMask & (1 << f)) {
+      known++;
+      knownWeight += factWeight;
+      if (i >= 0) knownBy[i]!++;
+    } else {
+      const ref = factRef(fact);
+      missing.push(ref);
+      if (i >= 0) (unknownBy[i] ??= []).push(ref);
+    }
+  }
+  const gaps: GapBase[] = [];
+  for (let i = 0; i < INDICATORS.length; i++) {
+    const unknown = unknownBy[i];
+    if (!unknown) continue;
+    const u = unknown.length;
+    const log = -Math.log1p(-(weight[i]! * model.weights.unknownFactor * (u / (u + knownBy[i]!))));
+    gaps.push({ index: i, def: INDICATORS[i]!, unknownFacts: Object.freeze(unknown), knownFacts: knownBy[i]!, log, findings: new Map() });
+  }
+  return {
+    knownFacts: known,
+    factWeight: Object.freeze({ known: knownWeight, total: totalWeight }),
+    completeness: totalWeight > 0 ? knownWeight / totalWeight : 1,
+    missingFacts: Object.freeze(missing),
+    gaps,
+  };
+}
+
+/** The (shared, frozen) finding for a gap at a given contribution. */
+export function gapFinding(gap: GapBase, contribution: number): GapFinding {
+  let finding = gap.findings.get(contribution);
+  if (!finding) {
+    finding = Object.freeze({ indicatorId: gap.def.id, title: gap.def.title, unknownFacts: gap.unknownFacts, knownFacts: gap.knownFacts, contribution });
+    gap.findings.set(contribution, finding);
+  }
+  return finding;
+}
