@@ -46,7 +46,9 @@ function urgency(p: PartyRisk): number {
 }
 
 function countFlags(t: ProjectTally, p: PartyRisk, delta: number): void {
-  for (const f of p.indicators) {
+  // By index: `indicators` is often the shared frozen empty list, over which for-of allocates an iterator.
+  for (let k = 0; k < p.indicators.length; k++) {
+    const f = p.indicators[k]!;
     const i = INDICATOR_INDEX.get(f.id)!;
     t.flagParties[i]! += delta;
     if (f.confidence === 'confirmed') t.flagConfirmed[i]! += delta;

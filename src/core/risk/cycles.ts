@@ -45,6 +45,8 @@ export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string
   const inCore = new Set(core.map((p) => p.id));
   const directed: Link[] = [];
   for (const { link } of links) {
+    // Both ends must be in the core whichever way the link points; checking that first spares an object per link.
+    if (!inCore.has(link.from) || !inCore.has(link.to)) continue;
     const ends = exposureEnds(link);
     if (!ends || !inCore.has(ends.exposed) || !inCore.has(ends.source)) continue;
     directed.push(ends.exposed === link.from ? link : { ...link, from: ends.exposed, to: ends.source });

@@ -7,14 +7,15 @@
 import type { Confidence } from '../model/records';
 import type { Party } from '../model/schemas';
 import { labelOf } from '../model/enums';
-import { applicableFacts, factById } from './facts';
+import { applicableFacts, factById, FACTS } from './facts';
 import type { FactDef, PartyRole } from './facts';
-import { countryEvidence, COUNTRY_TIERS, isLabourSector, sectorEvidence } from './context-tables';
+import { isLabourSector, sectorEvidence } from './context-tables';
+import { deriveContext, deriveHits } from './derive-context';
+import { answerText, ev, phrase, recorded } from './evidence';
 import type { PartyEntry, RiskIndex } from './risk-index';
 import type { Derivation, EvidenceItem } from './types';
 
-/** UNSCR 2397 para. 8: DPRK nationals earning income abroad were to be repatriated by this date. */
-export const REPATRIATION_DEADLINE = '2019-12-22';
+export { REPATRIATION_DEADLINE } from './derive-context';
 
 export interface PartyDerivation {
   readonly role: PartyRole;
@@ -26,11 +27,12 @@ export interface PartyDerivation {
   readonly contradictions: readonly string[];
 }
 
+// Lists from the risk index are walked by index, not for-of: they are often the shared frozen empty
+// list, and V8 then allocates an iterator for every for-of over them (10,000 parties, several loops each).
 type Reading = 'red' | 'clean' | 'unknown';
 const NO_CONTRADICTIONS: readonly string[] = Object.freeze([]);
+const FACT_POSITION: ReadonlyMap<string, number> = new Map(FACTS.map((f, i) => [f.id, i]));
 const CONF_RANK: Record<Confidence, number> = { suspected: 0, reported: 1, confirmed: 2 };
-const DPRK_NAME = /\b(korea|korean|dprk|pyongyang|chosun|choson|joson)\b/i;
-const LABOUR_EXPORT_NAME = /(trading|external construction|overseas project|foreign construction|general corporation|technology cooperation|economic cooperation)/i;
 const NON_WORK_VISA = /(student|study|tourist|visitor|trainee|exchange)/i;
 
 /** The party's role in the chain, which decides the facts and questions that apply. */
@@ -38,7 +40,8 @@ export function roleOf(entry: PartyEntry): PartyRole {
   const party = entry.party;
   let providesLabour = false;
   let pays = false;
-  for (const { link: l } of entry.out) {
+  for (let k = 0; k < entry.out.length; k++) {
+    const l = entry.out[k]!.link;
     if (l.relation === 'employs' || l.relation === 'recruits' || l.relation === 'supplies_labor') providesLabour = true;
     else if (l.relation === 'pays') pays = true;
   }
@@ -53,17 +56,10 @@ export function roleOf(entry: PartyEntry): PartyRole {
   };
 }
 
-/** Recorded facts count as reported; with an evidence file attached to the subject they count as confirmed. */
-function recorded(idx: RiskIndex, subject: string, other?: string): Confidence {
-  return (idx.evidenced.get(subject) ?? 0) > 0 || (other !== undefined && (idx.evidenced.get(other) ?? 0) > 0) ? 'confirmed' : 'reported';
-}
-
 /** Adds an indicator established by the party's own recorded fields. */
 function addFact(out: Derivation[], idx: RiskIndex, party: Party, indicatorId: string, text: string): void {
   out.push({ indicatorId, confidence: recorded(idx, party.id), strength: 1, evidence: { kind: 'fact', text, refs: [party.id] } });
 }
-
-const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): EvidenceItem => ({ kind, text, refs });
 
 /** Reads the recorded (non-questionnaire) value of a fact: red, clean or unknown, plus what it derives. */
 function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Derivation[]): Reading {
@@ -99,7 +95,7 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'q.dprk-nationals':
       if (!wf || !wf.nationality) return 'unknown';
       if (wf.nationality !== 'KP') return 'clean';
-      addFact(out, idx, party, 'dprk-nationals', `Workforce nationality: North Korean (KP)${wf.headcount ? `, ${wf.headcount} workers` : ''}`);
+      addFact(out, idx, party, 'dprk-nationals', wf.headcount ? phrase('Workforce nationality: North Korean (KP), ', `${wf.headcount} workers`) : 'Workforce nationality: North Korean (KP)');
       return 'red';
     case 'q.person-dprk':
       if (!party.country) return 'unknown';
@@ -110,7 +106,7 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'q.wages-to-workers':
       if (!wf || wf.wagePayment === 'unknown') return 'unknown';
       if (wf.wagePayment === 'individual_account' || wf.wagePayment === 'cash_to_worker') return 'clean';
-      addFact(out, idx, party, 'wages-not-to-workers', `Wages paid: ${labelOf(wf.wagePayment)}`);
+      addFact(out, idx, party, 'wages-not-to-workers', phrase('Wages paid: ', labelOf(wf.wagePayment)));
       return 'red';
     case 'q.individual-contracts':
       if (!wf || wf.individualContracts === 'unknown') return 'unknown';
@@ -120,7 +116,7 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'q.own-passports':
       if (!wf || wf.passportsHeldBy === 'unknown') return 'unknown';
       if (wf.passportsHeldBy === 'worker') return 'clean';
-      addFact(out, idx, party, 'passports-held', `Passports held by: ${labelOf(wf.passportsHeldBy)}`);
+      addFact(out, idx, party, 'passports-held', phrase('Passports held by: ', labelOf(wf.passportsHeldBy)));
       return 'red';
     case 'q.dprk-agent':
       if (party.kind !== 'organization' || !party.country) return 'unknown';
@@ -135,7 +131,8 @@ function readPaymentChannels(idx: RiskIndex, entry: PartyEntry, out: Derivation[
   const party = entry.party;
   let unknown = false;
   let red = false;
-  for (const { link, to } of entry.out) {
+  for (let k = 0; k < entry.out.length; k++) {
+    const { link, to } = entry.out[k]!;
     if (link.relation !== 'pays') continue;
     const payee = to.party;
     const conf = recorded(idx, link.id, party.id);
@@ -170,23 +167,25 @@ interface MergedAnswer {
  * answer anywhere wins (with the highest confidence among the red answers), and a clean answer
  * elsewhere is noted as a conflict.
  */
-function mergeAnswers(entry: PartyEntry): Map<string, MergedAnswer> | null {
+function mergeAnswers(entry: PartyEntry): (MergedAnswer | undefined)[] | null {
   const list = entry.questionnaires;
   if (list.length === 0) return null;
-  const merged = new Map<string, MergedAnswer>();
+  // By position in the fact catalog: a small array per answered party rather than a map.
+  const merged = new Array<MergedAnswer | undefined>(FACTS.length);
   for (const q of list) {
     for (const recordedAnswer of q.answers) {
       const { questionId: id, answer } = recordedAnswer;
       const question = factById(id)?.question;
       if (!question || answer === 'unknown') continue;
-      let m = merged.get(id);
-      if (!m) merged.set(id, (m = { red: null, clean: false }));
+      const at = FACT_POSITION.get(id)!;
+      let m = merged[at];
+      if (!m) merged[at] = m = { red: null, clean: false };
       if (answer !== question.red) {
         m.clean = true;
         continue;
       }
-      const who = q.source === 'attestation' ? 'Supplier attestation' : 'Questionnaire';
-      const item = ev('answer', `${who}: "${question.text}" ${answer === 'yes' ? 'Yes' : 'No'}${recordedAnswer.note ? `. ${recordedAnswer.note}` : ''}`, q.id, ...recordedAnswer.evidenceIds);
+      const text = answerText(question, q.source === 'attestation', answer);
+      const item = ev('answer', recordedAnswer.note ? `${text}. ${recordedAnswer.note}` : text, q.id, ...recordedAnswer.evidenceIds);
       if (!m.red) m.red = { confidence: recordedAnswer.confidence, items: [item] };
       else {
         m.red.items.push(item);
@@ -198,86 +197,14 @@ function mergeAnswers(entry: PartyEntry): Map<string, MergedAnswer> | null {
 }
 
 /** The questionnaire's reading of one fact, adding its derivations. */
-function readAnswers(merged: Map<string, MergedAnswer> | null, fact: FactDef, out: Derivation[]): Reading {
-  const m = merged?.get(fact.id);
+function readAnswers(merged: (MergedAnswer | undefined)[] | null, fact: FactDef, out: Derivation[]): Reading {
+  const m = merged?.[FACT_POSITION.get(fact.id)!];
   if (!m) return 'unknown';
   if (m.red && fact.indicator) {
     const conflict = m.clean ? ' (other answers say otherwise)' : '';
     for (const item of m.red.items) out.push({ indicatorId: fact.indicator, confidence: m.red.confidence, strength: 1, evidence: conflict ? { ...item, text: item.text + conflict } : item });
   }
   return m.red ? 'red' : m.clean ? 'clean' : 'unknown';
-}
-
-/** Screening hits on the party (A1), and on any party that owns it. Dismissed hits count for nothing. */
-function deriveHits(entry: PartyEntry, out: Derivation[]): void {
-  addHits(entry.party, entry, out);
-  for (const { link, from } of entry.in) if (link.relation === 'owns') addHits(entry.party, from, out);
-}
-
-function addHits(party: Party, subjectEntry: PartyEntry, out: Derivation[]): void {
-  const subject = subjectEntry.party;
-  for (const hit of subjectEntry.hits) {
-    if (hit.status === 'dismissed') continue;
-    const who = subject === party ? `"${hit.queryName}"` : `Owner ${subject.name}`;
-    const status = hit.status === 'confirmed' ? `confirmed${hit.reviewer ? ` by ${hit.reviewer}` : ''}` : 'open, not yet reviewed';
-    out.push({
-      indicatorId: 'designation-match',
-      confidence: hit.status === 'confirmed' ? 'confirmed' : 'suspected',
-      strength: 1,
-      evidence: ev('hit', `${who} matches ${hit.listSource} ${hit.entryRef} "${hit.entryName}" (score ${hit.score.toFixed(2)}, ${status})`, hit.id, subject.id),
-    });
-  }
-}
-
-/** Indicators from context: names, host country and sector (A13), dates (A15), banks abroad (A12). */
-function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole, out: Derivation[]): void {
-  const party = entry.party;
-  if (party.kind === 'organization' && party.country !== 'KP' && DPRK_NAME.test(party.name) && LABOUR_EXPORT_NAME.test(party.name)) {
-    out.push({ indicatorId: 'dprk-labour-agent', confidence: 'suspected', strength: 1, evidence: ev('fact', `Name "${party.name}" follows the pattern of DPRK labour-export companies`, party.id) });
-  }
-  if ((party.kind === 'organization' || party.kind === 'workforce') && !party.isClient) {
-    const country = idx.project.hostCountry || party.country;
-    const row = countryEvidence(country);
-    if (row) {
-      const sector = party.kind === 'workforce' && !party.sector.trim() ? undefined : sectorEvidence(party.sector);
-      const inSector = party.kind === 'workforce' ? !party.sector.trim() || sector !== undefined : sector !== undefined;
-      const where = idx.project.hostCountry ? `Site in ${row.name}` : `Based in ${row.name}`;
-      const what = inSector ? `; ${sector ? sector.label.toLowerCase() : 'site labour'} is a documented sector` : '';
-      out.push({
-        indicatorId: 'high-evidence-location', confidence: 'reported',
-        strength: COUNTRY_TIERS[row.tier] * (inSector ? 1 : 0.4),
-        evidence: ev('context', `${where} (${row.evidence})${what}`, party.id),
-      });
-    }
-  }
-  const wf = party.workforce;
-  if (wf?.nationality === 'KP') {
-    const end = idx.project.endDate;
-    const after = (d: string) => d !== '' && d > REPATRIATION_DEADLINE;
-    const when = after(wf.arrivalDate) ? `arrived ${wf.arrivalDate}`
-      : after(end) ? `project runs until ${end}`
-        : !end && after(idx.project.startDate) ? `project started ${idx.project.startDate}`
-          : !end && after(idx.asOf) ? `present as of ${idx.asOf}` : '';
-    if (when) out.push({ indicatorId: 'dprk-income-after-2019', confidence: recorded(idx, party.id), strength: 1, evidence: ev('fact', `DPRK nationals earning income after ${REPATRIATION_DEADLINE}: ${when}`, party.id) });
-  }
-  for (const { link, to } of entry.out) {
-    if (link.relation !== 'employs') continue;
-    const worker = to.party;
-    const kp = worker.kind === 'workforce' ? worker.workforce?.nationality === 'KP' : worker.kind === 'person' && worker.country === 'KP';
-    if (kp) out.push({ indicatorId: 'dprk-nationals', confidence: recorded(idx, worker.id, link.id), strength: 1, evidence: ev('link', `Employs ${worker.name}, recorded as North Korean (KP)`, link.id, worker.id) });
-  }
-  if (role.kind !== 'bank') {
-    const home = party.country;
-    const host = idx.project.hostCountry;
-    for (const { link, to } of entry.out) {
-      if (link.relation !== 'banks_with') continue;
-      const bank = to.party;
-      // A third country: the bank's is known and is neither the party's nor the site's (when those are known).
-      if (bank.country && (home || host) && bank.country !== home && bank.country !== host) {
-        out.push({ indicatorId: 'opaque-payment-channel', confidence: recorded(idx, link.id), strength: 0.6, evidence: ev('link', `Banks with ${bank.name} in a third country (${bank.country})`, link.id, bank.id) });
-      }
-    }
-  }
 }
 
 /** Everything the data says about one party: its role, the state of each fact, and its indicators. */

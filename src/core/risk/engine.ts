@@ -116,7 +116,9 @@ class Session implements RiskSession {
       this.cycles = findExposureCycles(this.graph, this.idx.parties, this.idx.links.values());
       this.cycleOf = new Map(this.cycles.flatMap((c, k) => c.map((id) => [id, k] as const)));
     }
-    this.danglingWarnings = this.snapshot.links
+    // Every link between existing parties is in the index under its id: when the index holds as many
+    // links as the snapshot, none can be dangling (or duplicated), and the per-link check is skipped.
+    this.danglingWarnings = this.idx.links.size === this.snapshot.links.length ? [] : this.snapshot.links
       .filter((l) => !this.idx.parties.has(l.from) || !this.idx.parties.has(l.to))
       .map((l) => `Link ${l.id} (${l.relation}) points to a party that does not exist; it was left out of the scores.`);
   }

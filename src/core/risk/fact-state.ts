@@ -41,7 +41,7 @@ export interface GapBase {
   readonly knownFacts: number;
   /** −ln(1 − p) of the weight it keeps, its share in the noisy-OR. */
   readonly log: number;
-  /** Findings already built for this gap, by contribution (contributions are rounded to 0.1). */
+  /** Findings already built for this gap, by contribution × 10 (contributions are rounded to 0.1, so these are integers). */
   readonly findings: Map<number, GapFinding>;
 }
 
@@ -53,6 +53,8 @@ export interface FactState {
   readonly missingFacts: readonly FactRef[];
   /** Indicators with unknown facts, in catalog order. */
   readonly gaps: readonly GapBase[];
+  /** Per catalog index: the indicator's position in `gaps`, or -1. */
+  readonly gapAt: Int8Array;
 }
 
 const tablesByModel = new WeakMap<RiskModel, ModelTables>();
@@ -113,11 +115,13 @@ function computeState(model: RiskModel, weight: Float64Array, facts: readonly Fa
     }
   }
   const gaps: GapBase[] = [];
+  const gapAt = new Int8Array(INDICATORS.length).fill(-1);
   for (let i = 0; i < INDICATORS.length; i++) {
     const unknown = unknownBy[i];
     if (!unknown) continue;
     const u = unknown.length;
     const log = -Math.log1p(-(weight[i]! * model.weights.unknownFactor * (u / (u + knownBy[i]!))));
+    gapAt[i] = gaps.length;
     gaps.push({ index: i, def: INDICATORS[i]!, unknownFacts: Object.freeze(unknown), knownFacts: knownBy[i]!, log, findings: new Map() });
   }
   return {
@@ -126,15 +130,18 @@ function computeState(model: RiskModel, weight: Float64Array, facts: readonly Fa
     completeness: totalWeight > 0 ? knownWeight / totalWeight : 1,
     missingFacts: Object.freeze(missing),
     gaps,
+    gapAt,
   };
 }
 
 /** The (shared, frozen) finding for a gap at a given contribution. */
 export function gapFinding(gap: GapBase, contribution: number): GapFinding {
-  let finding = gap.findings.get(contribution);
+  // Integer keys: a map hashes small integers much faster than fractional numbers.
+  const key = Math.round(contribution * 10);
+  let finding = gap.findings.get(key);
   if (!finding) {
     finding = Object.freeze({ indicatorId: gap.def.id, title: gap.def.title, unknownFacts: gap.unknownFacts, knownFacts: gap.knownFacts, contribution });
-    gap.findings.set(contribution, finding);
+    gap.findings.set(key, finding);
   }
   return finding;
 }

@@ -26,7 +26,7 @@ import type { RiskModel, RiskLevel } from './model';
 import type { PartyDerivation } from './derive';
 import type { IndicatorOverride, Confidence } from '../model/records';
 import type { EvidenceItem, GapFinding, IndicatorFinding, RuledOut } from './types';
-import { insertionSort } from './small-sort';
+import { insertionSort, stableSort } from './small-sort';
 
 export interface InherentResult {
   readonly score: number;
@@ -138,17 +138,16 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
   let items = 0;
   let gaps = 0;
   let total = 0;
-  let g = 0;
   for (let i = 0; i < N; i++) {
-    while (g < facts.gaps.length && facts.gaps[g]!.index < i) g++;
     if (slot.has[i]) {
       const l = -Math.log1p(-slot.p[i]!);
       slot.log[i] = l;
       slot.items[items++] = i;
       total += l;
-    } else if (g < facts.gaps.length && facts.gaps[g]!.index === i && !slot.removed[i]) {
-      slot.gaps[gaps++] = facts.gaps[g]!;
-      total += facts.gaps[g]!.log;
+    } else if (facts.gapAt[i]! >= 0 && !slot.removed[i]) {
+      const gap = facts.gaps[facts.gapAt[i]!]!;
+      slot.gaps[gaps++] = gap;
+      total += gap.log;
     }
   }
   const raw = 100 * (1 - Math.exp(-total));
@@ -186,7 +185,7 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     const evidence = slot.evidence[i]!;
     indicators[k] = {
       id: def.id, code: def.code, title: def.title, confidence: slot.confidence[i]!, strength: round1(slot.strength[i]! * 100) / 100,
-      weight: tables.shownWeight[i]!, contribution: shareOf(raw, total, slot.log[i]!), evidence: evidence.length > 1 ? evidence.sort(byText) : evidence,
+      weight: tables.shownWeight[i]!, contribution: shareOf(raw, total, slot.log[i]!), evidence: evidence.length > 1 ? stableSort(evidence, byText) : evidence,
       sources: def.sources, addedByAuditor: slot.byAuditor[i] === 1,
     };
     slot.evidence[i] = null;

@@ -17,7 +17,6 @@ import type { Relation } from '../model/enums';
 import type { Link } from '../model/schemas';
 import type { RiskWeights } from './model';
 import type { LinkEntry } from './risk-index';
-import { stableSort } from './small-sort';
 import type { ExposurePath } from './types';
 
 export interface ExposureGraph {
@@ -189,29 +188,44 @@ const MAX_PATH = 64;
 /** Shared by the many parties that nothing exposes (results are read-only). */
 const NO_PATHS: readonly ExposurePath[] = Object.freeze([]);
 
+/** Candidate first steps of the party whose paths are being listed, reused across calls (scoring is synchronous). */
+let candidates = new Int32Array(64);
+
+const stepValue = (g: ExposureGraph, x: Exposure, e: number) => g.edgeAlpha[e]! * x.exposure[g.edgeChild[e]!]!;
+
+/** Whether candidate edge a comes before b: higher value first, ties as in propagation. */
+function stepBefore(g: ExposureGraph, x: Exposure, a: number, b: number): boolean {
+  const va = stepValue(g, x, a);
+  const vb = stepValue(g, x, b);
+  return va > vb || (va === vb && tieBefore(g, a, b));
+}
+
 /**
  * The top `k` paths that expose party `i` (best first), each following the best path of the next
  * party down. Paths that would pass through `i` again (cycles) are left out, as are paths under `min` points.
  */
 export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, min: number): readonly ExposurePath[] {
-  const value = (e: number) => g.edgeAlpha[e]! * x.exposure[g.edgeChild[e]!]!;
-  const candidates: number[] = [];
+  const degree = g.parentStart[i + 1]! - g.parentStart[i]!;
+  if (degree > candidates.length) candidates = new Int32Array(degree * 2);
+  // Insertion into a sorted buffer: stable (equal steps keep edge order) and allocation-free; degrees are small.
+  let count = 0;
   for (let j = g.parentStart[i]!; j < g.parentStart[i + 1]!; j++) {
     const e = g.byParent[j]!;
-    if (value(e) >= min) candidates.push(e);
+    if (stepValue(g, x, e) < min) continue;
+    let at = count++;
+    while (at > 0 && stepBefore(g, x, e, candidates[at - 1]!)) {
+      candidates[at] = candidates[at - 1]!;
+      at--;
+    }
+    candidates[at] = e;
   }
-  if (candidates.length === 0) return NO_PATHS;
-  stableSort(candidates, (a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    return va > vb ? -1 : va < vb ? 1 : tieBefore(g, a, b) ? -1 : tieBefore(g, b, a) ? 1 : 0;
-  });
+  if (count === 0) return NO_PATHS;
   const paths: ExposurePath[] = [];
-  let seenFirst: number[] | null = null;
-  for (const e of candidates) {
-    if (paths.length >= k) break;
+  const firsts: number[] = [];
+  for (let c = 0; c < count && paths.length < k; c++) {
+    const e = candidates[c]!;
     const first = g.edgeChild[e]!;
-    if (seenFirst?.includes(first)) continue;
+    if (firsts.includes(first)) continue;
     // Walk the best path down once to learn its length (or that it loops back to i), then fill exact-size arrays.
     let length = 2;
     let node = first;
@@ -234,8 +248,9 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
       ids[n] = g.ids[node]!;
       relations[n - 1] = g.edgeRelation[pe]!;
     }
-    (seenFirst ??= []).push(first);
-    paths.push({ ids, relations, score: Math.round(value(e) * 10) / 10 });
+    firsts.push(first);
+    paths.push({ ids, relations, score: Math.round(stepValue(g, x, e) * 10) / 10 });
   }
-  return paths.length ? paths : NO_PATHS;
+  // An exact-size copy: a list grown by push keeps room for 17 items, and thousands of parties keep their paths.
+  return paths.length ? paths.slice() : NO_PATHS;
 }

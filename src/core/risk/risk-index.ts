@@ -38,21 +38,20 @@ export interface RiskIndex {
   readonly evidenced: Map<string, number>;
 }
 
-type ListKey = 'out' | 'in' | 'questionnaires' | 'overrides' | 'hits';
 /** Most parties have no records of a kind: they share this empty list until their first one. */
 const NONE: never[] = Object.freeze([]) as never[];
 
-const push = <K extends ListKey>(entry: PartyEntry, key: K, value: PartyEntry[K][number]) => {
-  const list = entry[key] as unknown[];
-  if (list === NONE) (entry[key] as unknown[]) = [value];
-  else list.push(value);
-};
+/** `list` with `value` appended: in place, or a new list when it is the shared empty one. */
+function appended<T>(list: T[], value: T): T[] {
+  if (list === NONE) return [value];
+  list.push(value);
+  return list;
+}
 
-const remove = (entry: PartyEntry, key: ListKey, id: string, idOf: (x: never) => string) => {
-  const list = entry[key] as unknown[];
-  const i = list.findIndex((x) => idOf(x as never) === id);
+function without<T>(list: T[], id: string, idOf: (x: T) => string): void {
+  const i = list.findIndex((x) => idOf(x) === id);
   if (i >= 0) list.splice(i, 1);
-};
+}
 
 const linkId = (e: LinkEntry) => e.link.id;
 const recordId = (r: { id: string }) => r.id;
@@ -66,6 +65,12 @@ export function buildRiskIndex(snapshot: ProjectSnapshot, asOf: string): RiskInd
   const idx: RiskIndex = { project: snapshot.project, asOf, parties: new Map(), links: new Map(), evidenced: new Map() };
   for (const p of snapshot.parties) idx.parties.set(p.id, newEntry(p));
   for (const link of snapshot.links) addLink(idx, link);
+  // Exact-size copies of the lists that grew by push (which leaves room for 17 items): the index
+  // lives as long as the session, and 20,000 half-empty lists were a fifth of its memory.
+  for (const entry of idx.parties.values()) {
+    if (entry.out.length > 1) entry.out = entry.out.slice();
+    if (entry.in.length > 1) entry.in = entry.in.slice();
+  }
   for (const q of snapshot.questionnaires) replaceRecord(idx, 'questionnaires', undefined, q);
   for (const o of snapshot.overrides) replaceRecord(idx, 'overrides', undefined, o);
   for (const h of snapshot.hits) replaceRecord(idx, 'hits', undefined, h);
@@ -79,22 +84,22 @@ export function addLink(idx: RiskIndex, link: Link): void {
   if (!from || !to) return;
   const entry: LinkEntry = { link, from, to };
   idx.links.set(link.id, entry);
-  push(from, 'out', entry);
-  push(to, 'in', entry);
+  from.out = appended(from.out, entry);
+  to.in = appended(to.in, entry);
 }
 
 export function removeLink(idx: RiskIndex, link: Link): void {
   const entry = idx.links.get(link.id);
   if (!entry) return;
   idx.links.delete(link.id);
-  remove(entry.from, 'out', link.id, linkId);
-  remove(entry.to, 'in', link.id, linkId);
+  without(entry.from.out, link.id, linkId);
+  without(entry.to.in, link.id, linkId);
 }
 
 /** Replaces a record of one party (questionnaire, override or hit) after an edit; records of unknown parties are never read. */
 export function replaceRecord<K extends 'questionnaires' | 'overrides' | 'hits'>(idx: RiskIndex, key: K, before: PartyEntry[K][number] | undefined, after: PartyEntry[K][number] | undefined): void {
   const was = before && idx.parties.get(before.partyId);
-  if (was && before) remove(was, key, before.id, recordId);
+  if (was && before) without(was[key] as { id: string }[], before.id, recordId);
   const now = after && idx.parties.get(after.partyId);
-  if (now && after) push(now, key, after);
+  if (now && after) (now[key] as { id: string }[]) = appended(now[key] as { id: string }[], after);
 }

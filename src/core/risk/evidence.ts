@@ -1,0 +1,55 @@
+/**
+ * Building the evidence items behind derived indicators: the confidence a recorded fact carries,
+ * and texts shared across parties. Texts such as "Wages paid: Team leader", "Site in Qatar (...)"
+ * or a questionnaire answer recur across a chain (about 20,000 of them in a chain of 10,000 parties
+ * have a few hundred distinct values), so each distinct text is built and kept once, not per party.
+ */
+import type { Confidence } from '../model/records';
+import type { CountryEvidence, SectorEvidence } from './context-tables';
+import type { QuestionText } from './facts';
+import type { RiskIndex } from './risk-index';
+import type { EvidenceItem } from './types';
+
+/** Entries kept by each cache below before it starts over (bounds memory over many projects). */
+const MAX_KEPT = 20_000;
+
+export const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): EvidenceItem => ({ kind, text, refs });
+
+/** Recorded facts count as reported; with an evidence file attached to the subject they count as confirmed. */
+export function recorded(idx: RiskIndex, subject: string, other?: string): Confidence {
+  return (idx.evidenced.get(subject) ?? 0) > 0 || (other !== undefined && (idx.evidenced.get(other) ?? 0) > 0) ? 'confirmed' : 'reported';
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MAX_KEPT) cache.clear();
+    cache.set(key, (value = make()));
+  }
+  return value;
+}
+
+const byPrefix = new Map<string, Map<string, string>>();
+
+/** `prefix + value` for a recorded value from a short list (labels, visa types, headcounts), built once per pair. */
+export function phrase(prefix: string, value: string): string {
+  return remember(remember(byPrefix, prefix, () => new Map<string, string>()), value, () => prefix + value);
+}
+
+const contextTexts = new Map<CountryEvidence, Map<SectorEvidence | null, string[]>>();
+
+/** The text of the host-country evidence (A13), by country row, sector, whether the sector is documented and whether the site country is known. */
+export function contextText(row: CountryEvidence, sector: SectorEvidence | undefined, inSector: boolean, atSite: boolean): string {
+  const variants = remember(remember(contextTexts, row, () => new Map<SectorEvidence | null, string[]>()), sector ?? null, () => []);
+  const at = (inSector ? 2 : 0) + (atSite ? 1 : 0);
+  return (variants[at] ??= `${atSite ? `Site in ${row.name}` : `Based in ${row.name}`} (${row.evidence})${inSector ? `; ${sector ? sector.label.toLowerCase() : 'site labour'} is a documented sector` : ''}`);
+}
+
+const answerTexts = new Map<QuestionText, string[]>();
+
+/** The text of a questionnaire or attestation answer (without a note), built once per question, source and answer. */
+export function answerText(question: QuestionText, attestation: boolean, answer: 'yes' | 'no'): string {
+  const variants = remember(answerTexts, question, () => []);
+  const at = (attestation ? 2 : 0) + (answer === 'yes' ? 1 : 0);
+  return (variants[at] ??= `${attestation ? 'Supplier attestation' : 'Questionnaire'}: "${question.text}" ${answer === 'yes' ? 'Yes' : 'No'}`);
+}
