@@ -14,7 +14,7 @@ import { aggregateProject, createTally, tallyParty } from './aggregate';
 import type { ProjectTally } from './aggregate';
 import { deriveParty } from './derive';
 import { round1, scoreInherent } from './inherent';
-import type { InherentResult } from './inherent';
+import type { PartyDraft } from './inherent';
 import { createRiskModel, EXPOSURE_RELATIONS, levelOf, levelRank } from './model';
 import type { RiskModel, RiskWeights, RiskLevel } from './model';
 import { buildExposureGraph, exposureEnds, propagateExposure, reaches, topPaths } from './propagate';
@@ -63,7 +63,8 @@ class Session implements RiskSession {
   /** Party ids sorted; every per-party array below is indexed like this list. */
   private ids: string[] = [];
   private entries: PartyEntry[] = [];
-  private inherent: InherentResult[] = [];
+  /** Parties scored since the last result, waiting for their exposure and paths. */
+  private drafts: (PartyDraft | undefined)[] = [];
   private inherentScore = new Float64Array(0);
   private graph!: ExposureGraph;
   private cycles: string[][] = [];
@@ -89,7 +90,7 @@ class Session implements RiskSession {
       entry.index = i;
       return entry;
     });
-    this.inherent = new Array<InherentResult>(n);
+    this.drafts = new Array<PartyDraft | undefined>(n);
     this.inherentScore = new Float64Array(n);
     for (let i = 0; i < n; i++) this.scoreParty(i);
     this.x = null;
@@ -100,9 +101,9 @@ class Session implements RiskSession {
 
   private scoreParty(i: number): void {
     const entry = this.entries[i]!;
-    const r = scoreInherent(deriveParty(this.idx, entry), entry.overrides, this.model);
-    this.inherent[i] = r;
-    this.inherentScore[i] = r.score;
+    const draft = scoreInherent(deriveParty(this.idx, entry), entry.overrides, this.model, entry.party);
+    this.drafts[i] = draft;
+    this.inherentScore[i] = draft.inherent.score;
   }
 
   /**
@@ -137,7 +138,7 @@ class Session implements RiskSession {
     if (!rebuild) this.tally = createTally(n);
     const parties: PartyRisk[] = new Array<PartyRisk>(n);
     for (let i = 0; i < n; i++) {
-      if (rebuild && !rebuild[i]) {
+      if (rebuild && !rebuild[i] && !this.drafts[i]) {
         parties[i] = this.partyResults[i]!;
         continue;
       }
@@ -158,21 +159,22 @@ class Session implements RiskSession {
     };
   }
 
+  /** Party i's result under exposure x: its draft completed, or a copy of its last result with the new exposure and paths. */
   private partyResult(i: number, x: Exposure): PartyRisk {
-    const party = this.entries[i]!.party;
-    const r = this.inherent[i]!;
+    const draft = this.drafts[i];
+    const source = draft ?? this.partyResults[i]!;
     const e = round1(x.exposure[i]!);
     let level: RiskLevel = levelOf(e, this.model.weights);
-    if (levelRank(r.level) > levelRank(level)) level = r.level;
+    if (levelRank(source.inherent.level) > levelRank(level)) level = source.inherent.level;
     const pe = x.predEdge[i]!;
-    return {
-      partyId: this.ids[i]!, name: party.name, kind: party.kind,
-      inherent: { score: r.score, level: r.level },
-      exposure: { score: e, level, via: pe === -1 ? null : this.ids[this.graph.edgeChild[pe]!]! },
-      completeness: r.completeness, knownFacts: r.knownFacts, totalFacts: r.totalFacts, factWeight: r.factWeight, insufficient: r.insufficient,
-      missingFacts: r.missingFacts, indicators: r.indicators, gaps: r.gaps, ruledOut: r.ruledOut, notes: r.notes,
-      paths: topPaths(this.graph, x, i, this.options.maxPaths ?? 3, 1),
-    };
+    const exposure = { score: e, level, via: pe === -1 ? null : this.ids[this.graph.edgeChild[pe]!]! };
+    const paths = topPaths(this.graph, x, i, this.options.maxPaths ?? 3, 1);
+    if (!draft) return { ...source, exposure, paths };
+    // Not yet part of any result, so it can still be completed in place.
+    draft.exposure = exposure;
+    draft.paths = paths;
+    this.drafts[i] = undefined;
+    return draft;
   }
 
   /**

@@ -31,6 +31,11 @@ export interface ModelTables {
   /** Fact list (shared per role) → mask → state. */
   readonly states: Map<readonly FactDef[], Map<number, FactState>>;
   size: number;
+  /**
+   * Gaps by indicator and which of its facts are known or not: a few dozen distinct ones, shared by
+   * all the states (so their cached findings stay few and close together in memory).
+   */
+  readonly gapBases: Map<string, GapBase>;
 }
 
 /** An indicator whose facts are partly unknown: the part of its weight it keeps while they are. */
@@ -53,6 +58,8 @@ export interface FactState {
   readonly missingFacts: readonly FactRef[];
   /** Indicators with unknown facts, in catalog order. */
   readonly gaps: readonly GapBase[];
+  /** The same, largest share first (ties by indicator id): the order gap findings are listed in. */
+  readonly gapsByShare: readonly GapBase[];
   /** Per catalog index: the indicator's position in `gaps`, or -1. */
   readonly gapAt: Int8Array;
 }
@@ -68,7 +75,7 @@ export function modelTables(model: RiskModel): ModelTables {
       weight[i] = (model.weights.indicators[d.id] ?? d.weight) / 100;
       return model.weights.indicators[d.id] ?? d.weight;
     });
-    tablesByModel.set(model, (t = { weight, shownWeight, conf: model.weights.confidence, states: new Map(), size: 0 }));
+    tablesByModel.set(model, (t = { weight, shownWeight, conf: model.weights.confidence, states: new Map(), size: 0, gapBases: new Map() }));
   }
   return t;
 }
@@ -81,17 +88,19 @@ export function factState(model: RiskModel, tables: ModelTables, facts: readonly
   if (!state) {
     if (tables.size >= MAX_STATES) {
       tables.states.clear();
+      tables.gapBases.clear();
       tables.size = 0;
       tables.states.set(facts, (byMask = new Map()));
     }
-    state = computeState(model, tables.weight, facts, knownMask);
+    state = computeState(model, tables, facts, knownMask);
     byMask.set(knownMask, state);
     tables.size++;
   }
   return state;
 }
 
-function computeState(model: RiskModel, weight: Float64Array, facts: readonly FactDef[], knownMask: number): FactState {
+function computeState(model: RiskModel, tables: ModelTables, facts: readonly FactDef[], knownMask: number): FactState {
+  const weight = tables.weight;
   const knownBy = new Uint16Array(INDICATORS.length);
   const unknownBy: (FactRef[] | undefined)[] = new Array<FactRef[] | undefined>(INDICATORS.length);
   const missing: FactRef[] = [];
@@ -119,17 +128,24 @@ function computeState(model: RiskModel, weight: Float64Array, facts: readonly Fa
   for (let i = 0; i < INDICATORS.length; i++) {
     const unknown = unknownBy[i];
     if (!unknown) continue;
-    const u = unknown.length;
-    const log = -Math.log1p(-(weight[i]! * model.weights.unknownFactor * (u / (u + knownBy[i]!))));
+    const key = `${i}|${knownBy[i]}|${unknown.map((f) => f.id).join(',')}`;
+    let gap = tables.gapBases.get(key);
+    if (!gap) {
+      const u = unknown.length;
+      const log = -Math.log1p(-(weight[i]! * model.weights.unknownFactor * (u / (u + knownBy[i]!))));
+      tables.gapBases.set(key, (gap = { index: i, def: INDICATORS[i]!, unknownFacts: Object.freeze(unknown), knownFacts: knownBy[i]!, log, findings: new Map() }));
+    }
     gapAt[i] = gaps.length;
-    gaps.push({ index: i, def: INDICATORS[i]!, unknownFacts: Object.freeze(unknown), knownFacts: knownBy[i]!, log, findings: new Map() });
+    gaps.push(gap);
   }
+  const gapsByShare = [...gaps].sort((a, b) => b.log - a.log || (a.def.id < b.def.id ? -1 : 1));
   return {
     knownFacts: known,
     factWeight: Object.freeze({ known: knownWeight, total: totalWeight }),
     completeness: totalWeight > 0 ? knownWeight / totalWeight : 1,
     missingFacts: Object.freeze(missing),
     gaps,
+    gapsByShare,
     gapAt,
   };
 }

@@ -19,30 +19,24 @@
  */
 import { INDICATORS } from './catalog';
 import { factState, gapFinding, INDICATOR_INDEX, modelTables } from './fact-state';
-import type { GapBase } from './fact-state';
-import type { FactRef } from './facts';
-import { levelOf, levelRank } from './model';
+import { levelOf, LEVELS, levelRank } from './model';
 import type { RiskModel, RiskLevel } from './model';
 import type { PartyDerivation } from './derive';
 import type { IndicatorOverride, Confidence } from '../model/records';
-import type { EvidenceItem, GapFinding, IndicatorFinding, RuledOut } from './types';
+import type { Party } from '../model/schemas';
+import type { EvidenceItem, ExposurePath, GapFinding, IndicatorFinding, PartyRisk, RuledOut, ScoreLevel } from './types';
 import { insertionSort, stableSort } from './small-sort';
 
-export interface InherentResult {
-  readonly score: number;
-  readonly level: RiskLevel;
-  readonly completeness: number;
-  readonly knownFacts: number;
-  readonly totalFacts: number;
-  /** Weighted completeness parts: the sums behind `completeness`, for project totals. */
-  readonly factWeight: { readonly known: number; readonly total: number };
-  readonly insufficient: boolean;
-  readonly missingFacts: readonly FactRef[];
-  readonly indicators: readonly IndicatorFinding[];
-  readonly gaps: readonly GapFinding[];
-  readonly ruledOut: readonly RuledOut[];
-  readonly notes: readonly string[];
-}
+/**
+ * A party's result with its inherent part filled in. The engine completes its exposure and paths
+ * once exposure is propagated, before the result is published, and never changes it afterwards:
+ * one object per party rather than an inherent result plus a copy of it in the party result.
+ */
+export type PartyDraft = { -readonly [K in keyof PartyRisk]: PartyRisk[K] };
+
+/** What a draft holds until the engine completes it. */
+export const UNSET_EXPOSURE: PartyRisk['exposure'] = Object.freeze({ score: 0, level: 'low', via: null });
+const NO_PATHS: readonly ExposurePath[] = Object.freeze([]);
 
 /** Scores are shown and compared with one decimal, so levels never disagree with the printed score. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -66,7 +60,6 @@ const slot = {
   /** −ln(1 − p) of each present indicator, and the indices of the present ones in catalog order. */
   log: new Float64Array(N),
   items: new Int32Array(N),
-  gaps: new Array<GapBase | null>(N).fill(null),
 };
 
 /** Records one finding of indicator i (several findings of one indicator count once, at their strongest). */
@@ -119,8 +112,17 @@ function applyOverrides(overrides: readonly IndicatorOverride[], weight: Float64
   return ruledOut.sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1));
 }
 
-/** Scores one party from its derivation and the auditor's overrides. */
-export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorOverride[], model: RiskModel): InherentResult {
+/** The (shared, frozen) score-and-level pair: parties with equal scores share one. */
+const scoreLevels = LEVELS.map(() => new Map<number, ScoreLevel>());
+function scoreLevel(score: number, level: RiskLevel): ScoreLevel {
+  const byScore = scoreLevels[levelRank(level)]!;
+  let pair = byScore.get(score);
+  if (!pair) byScore.set(score, (pair = Object.freeze({ score, level })));
+  return pair;
+}
+
+/** Scores one party from its derivation and the auditor's overrides: its result, but for exposure and paths. */
+export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorOverride[], model: RiskModel, party: Party): PartyDraft {
   const w = model.weights;
   const tables = modelTables(model);
   const { weight, conf } = tables;
@@ -145,9 +147,8 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
       slot.items[items++] = i;
       total += l;
     } else if (facts.gapAt[i]! >= 0 && !slot.removed[i]) {
-      const gap = facts.gaps[facts.gapAt[i]!]!;
-      slot.gaps[gaps++] = gap;
-      total += gap.log;
+      gaps++;
+      total += facts.gaps[facts.gapAt[i]!]!.log;
     }
   }
   const raw = 100 * (1 - Math.exp(-total));
@@ -191,17 +192,21 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     slot.evidence[i] = null;
   }
   insertionSort(indicators, byContribution);
+  // Gaps are visited largest share first, so the list is already in order but where two shares
+  // round to the same contribution; the insertion sort only settles those ties (by id).
   const gapFindings: GapFinding[] = new Array<GapFinding>(gaps);
-  for (let k = 0; k < gaps; k++) {
-    gapFindings[k] = gapFinding(slot.gaps[k]!, shareOf(raw, total, slot.gaps[k]!.log));
-    slot.gaps[k] = null;
+  for (let g = 0, k = 0; k < gaps; g++) {
+    const gap = facts.gapsByShare[g]!;
+    if (!slot.has[gap.index] && !slot.removed[gap.index]) gapFindings[k++] = gapFinding(gap, shareOf(raw, total, gap.log));
   }
   insertionSort(gapFindings, gapOrder);
 
   return {
-    score, level, completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
+    partyId: party.id, name: party.name, kind: party.kind,
+    inherent: scoreLevel(score, level), exposure: UNSET_EXPOSURE,
+    completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
     factWeight: facts.factWeight, insufficient,
     missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gaps ? gapFindings : NONE,
-    ruledOut, notes: notes.length ? notes : NONE,
+    ruledOut, notes: notes.length ? notes : NONE, paths: NO_PATHS,
   };
 }
