@@ -6,14 +6,13 @@
 import { buildGraph, findCycles } from '../chain/graph';
 import type { Link, Party } from '../model/schemas';
 import { EXPOSURE_RELATIONS } from './model';
-import { exposureEnds } from './propagate';
 import type { ExposureGraph } from './propagate';
-import type { LinkEntry, PartyEntry } from './risk-index';
+import type { PartyEntry } from './risk-index';
 
 const EXPOSURE_SET = new Set<Link['relation']>(EXPOSURE_RELATIONS);
 
 /** Groups of party ids forming cycles along exposure relations (each sorted, groups sorted). */
-export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string, PartyEntry>, links: Iterable<LinkEntry>): string[][] {
+export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string, PartyEntry>): string[][] {
   const n = g.ids.length;
   const indeg = new Int32Array(n);
   const outdeg = new Int32Array(n);
@@ -42,14 +41,14 @@ export function findExposureCycles(g: ExposureGraph, parties: ReadonlyMap<string
   const core: Party[] = [];
   for (let i = 0; i < n; i++) if (!gone[i]) core.push(parties.get(g.ids[i]!)!.party);
   if (core.length === 0) return [];
-  const inCore = new Set(core.map((p) => p.id));
+  // The core's edges, each as a link pointing from the exposed party to its source.
   const directed: Link[] = [];
-  for (const { link } of links) {
-    // Both ends must be in the core whichever way the link points; checking that first spares an object per link.
-    if (!inCore.has(link.from) || !inCore.has(link.to)) continue;
-    const ends = exposureEnds(link);
-    if (!ends || !inCore.has(ends.exposed) || !inCore.has(ends.source)) continue;
-    directed.push(ends.exposed === link.from ? link : { ...link, from: ends.exposed, to: ends.source });
+  for (let e = 0; e < g.edgeParent.length; e++) {
+    const p = g.edgeParent[e]!;
+    const c = g.edgeChild[e]!;
+    if (gone[p] || gone[c]) continue;
+    const link = g.edgeLink[e]!;
+    directed.push(g.ids[p] === link.from ? link : { ...link, from: g.ids[p]!, to: g.ids[c]! });
   }
   return findCycles(buildGraph(core, directed), EXPOSURE_SET);
 }

@@ -20,7 +20,7 @@ const LABOUR_EXPORT_NAME = /(trading|external construction|overseas project|fore
 /** Screening hits on the party (A1), and on any party that owns it. Dismissed hits count for nothing. */
 export function deriveHits(entry: PartyEntry, out: Derivation[]): void {
   addHits(entry.party, entry, out);
-  for (let k = 0; k < entry.in.length; k++) if (entry.in[k]!.link.relation === 'owns') addHits(entry.party, entry.in[k]!.from, out);
+  for (let k = 0; k < entry.in.length; k++) if (entry.in[k]!.relation === 'owns') addHits(entry.party, entry.in[k]!.from, out);
 }
 
 function addHits(party: Party, subjectEntry: PartyEntry, out: Derivation[]): void {
@@ -69,8 +69,8 @@ export function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole
     if (when) out.push({ indicatorId: 'dprk-income-after-2019', confidence: recorded(idx, party.id), strength: 1, evidence: ev('fact', `DPRK nationals earning income after ${REPATRIATION_DEADLINE}: ${when}`, party.id) });
   }
   for (let k = 0; k < entry.out.length; k++) {
+    if (entry.out[k]!.relation !== 'employs') continue;
     const { link, to } = entry.out[k]!;
-    if (link.relation !== 'employs') continue;
     const worker = to.party;
     const kp = worker.kind === 'workforce' ? worker.workforce?.nationality === 'KP' : worker.kind === 'person' && worker.country === 'KP';
     if (kp) out.push({ indicatorId: 'dprk-nationals', confidence: recorded(idx, worker.id, link.id), strength: 1, evidence: ev('link', `Employs ${worker.name}, recorded as North Korean (KP)`, link.id, worker.id) });
@@ -79,8 +79,8 @@ export function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole
     const home = party.country;
     const host = idx.project.hostCountry;
     for (let k = 0; k < entry.out.length; k++) {
+      if (entry.out[k]!.relation !== 'banks_with') continue;
       const { link, to } = entry.out[k]!;
-      if (link.relation !== 'banks_with') continue;
       const bank = to.party;
       // A third country: the bank's is known and is neither the party's nor the site's (when those are known).
       if (bank.country && (home || host) && bank.country !== home && bank.country !== host) {

@@ -41,9 +41,9 @@ export function roleOf(entry: PartyEntry): PartyRole {
   let providesLabour = false;
   let pays = false;
   for (let k = 0; k < entry.out.length; k++) {
-    const l = entry.out[k]!.link;
-    if (l.relation === 'employs' || l.relation === 'recruits' || l.relation === 'supplies_labor') providesLabour = true;
-    else if (l.relation === 'pays') pays = true;
+    const relation = entry.out[k]!.relation;
+    if (relation === 'employs' || relation === 'recruits' || relation === 'supplies_labor') providesLabour = true;
+    else if (relation === 'pays') pays = true;
   }
   const isOrg = party.kind === 'organization';
   const sectorKnownNonLabour = party.sector.trim() !== '' && !isLabourSector(party.sector);
@@ -100,7 +100,7 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'q.person-dprk':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      if (party.isWorker || entry.in.some(({ link: l }) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
+      if (party.isWorker || entry.in.some((l) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
       else addFact(out, idx, party, 'dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
       return 'red';
     case 'q.wages-to-workers':
@@ -132,8 +132,8 @@ function readPaymentChannels(idx: RiskIndex, entry: PartyEntry, out: Derivation[
   let unknown = false;
   let red = false;
   for (let k = 0; k < entry.out.length; k++) {
+    if (entry.out[k]!.relation !== 'pays') continue;
     const { link, to } = entry.out[k]!;
-    if (link.relation !== 'pays') continue;
     const payee = to.party;
     const conf = recorded(idx, link.id, party.id);
     const channel = link.channel;

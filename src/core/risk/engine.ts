@@ -114,7 +114,7 @@ class Session implements RiskSession {
   private relink(edits?: LinkEdits): void {
     this.graph = buildExposureGraph(this.ids, this.idx.links.values(), this.model.weights);
     if (!edits || this.cyclesMayChange(edits)) {
-      this.cycles = findExposureCycles(this.graph, this.idx.parties, this.idx.links.values());
+      this.cycles = findExposureCycles(this.graph, this.idx.parties);
       this.cycleOf = new Map(this.cycles.flatMap((c, k) => c.map((id) => [id, k] as const)));
     }
     // Every link between existing parties is in the index under its id: when the index holds as many

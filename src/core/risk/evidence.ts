@@ -20,27 +20,38 @@ export function recorded(idx: RiskIndex, subject: string, other?: string): Confi
   return (idx.evidenced.get(subject) ?? 0) > 0 || (other !== undefined && (idx.evidenced.get(other) ?? 0) > 0) ? 'confirmed' : 'reported';
 }
 
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+/** The cache's value for `key`, made and kept on first use (the cache starts over once it holds MAX_KEPT values). */
+function remember<K, V>(cache: Map<K, V>, key: K, make: (key: K) => V): V {
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= MAX_KEPT) cache.clear();
-    cache.set(key, (value = make()));
+    cache.set(key, (value = make(key)));
   }
   return value;
 }
+
+// Module-level makers rather than arrow functions at each call: these run once per party.
+const newMap = <K, V>() => new Map<K, V>();
+const newList = (): string[] => [];
 
 const byPrefix = new Map<string, Map<string, string>>();
 
 /** `prefix + value` for a recorded value from a short list (labels, visa types, headcounts), built once per pair. */
 export function phrase(prefix: string, value: string): string {
-  return remember(remember(byPrefix, prefix, () => new Map<string, string>()), value, () => prefix + value);
+  const texts = remember(byPrefix, prefix, newMap<string, string>);
+  let text = texts.get(value);
+  if (text === undefined) {
+    if (texts.size >= MAX_KEPT) texts.clear();
+    texts.set(value, (text = prefix + value));
+  }
+  return text;
 }
 
 const contextTexts = new Map<CountryEvidence, Map<SectorEvidence | null, string[]>>();
 
 /** The text of the host-country evidence (A13), by country row, sector, whether the sector is documented and whether the site country is known. */
 export function contextText(row: CountryEvidence, sector: SectorEvidence | undefined, inSector: boolean, atSite: boolean): string {
-  const variants = remember(remember(contextTexts, row, () => new Map<SectorEvidence | null, string[]>()), sector ?? null, () => []);
+  const variants = remember(remember(contextTexts, row, newMap<SectorEvidence | null, string[]>), sector ?? null, newList);
   const at = (inSector ? 2 : 0) + (atSite ? 1 : 0);
   return (variants[at] ??= `${atSite ? `Site in ${row.name}` : `Based in ${row.name}`} (${row.evidence})${inSector ? `; ${sector ? sector.label.toLowerCase() : 'site labour'} is a documented sector` : ''}`);
 }
@@ -49,7 +60,7 @@ const answerTexts = new Map<QuestionText, string[]>();
 
 /** The text of a questionnaire or attestation answer (without a note), built once per question, source and answer. */
 export function answerText(question: QuestionText, attestation: boolean, answer: 'yes' | 'no'): string {
-  const variants = remember(answerTexts, question, () => []);
+  const variants = remember(answerTexts, question, newList);
   const at = (attestation ? 2 : 0) + (answer === 'yes' ? 1 : 0);
   return (variants[at] ??= `${attestation ? 'Supplier attestation' : 'Questionnaire'}: "${question.text}" ${answer === 'yes' ? 'Yes' : 'No'}`);
 }

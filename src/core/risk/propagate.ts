@@ -25,6 +25,8 @@ export interface ExposureGraph {
   readonly edgeChild: Int32Array;
   readonly edgeAlpha: Float64Array;
   readonly edgeRelation: readonly Relation[];
+  /** The link behind each edge. */
+  readonly edgeLink: readonly Link[];
   /** True when ids are distinct and free of U+0000, so index order is tie order (see tieBefore). */
   readonly plainIds: boolean;
   /** CSR: edges whose source is child c are byChild[childStart[c] .. childStart[c+1]). */
@@ -80,16 +82,18 @@ export function buildExposureGraph(ids: readonly string[], links: Iterable<LinkE
   const child: number[] = [];
   const alpha: number[] = [];
   const relation: Relation[] = [];
-  for (const { link, from, to } of links) {
-    if (!CARRIES_EXPOSURE.has(link.relation)) continue;
+  const edgeLink: Link[] = [];
+  for (const { link, relation: rel, from, to } of links) {
+    if (!CARRIES_EXPOSURE.has(rel)) continue;
     // Same orientation as exposureEnds, without allocating per link.
-    const up = link.relation === 'supplies_labor';
+    const up = rel === 'supplies_labor';
     const p = up ? to.index : from.index;
     const c = up ? from.index : to.index;
     parent.push(p);
     child.push(c);
-    alpha.push(weights.attenuation[link.relation as keyof RiskWeights['attenuation']]);
-    relation.push(link.relation);
+    alpha.push(weights.attenuation[rel as keyof RiskWeights['attenuation']]);
+    relation.push(rel);
+    edgeLink.push(link);
   }
   const edgeParent = Int32Array.from(parent);
   const edgeChild = Int32Array.from(child);
@@ -97,7 +101,7 @@ export function buildExposureGraph(ids: readonly string[], links: Iterable<LinkE
   const byP = csr(ids.length, edgeParent);
   let plainIds = true;
   for (let i = 0; i < ids.length && plainIds; i++) plainIds = !ids[i]!.includes('\u0000') && (i === 0 || ids[i] !== ids[i - 1]);
-  return { ids, edgeParent, edgeChild, edgeAlpha: Float64Array.from(alpha), edgeRelation: relation, plainIds, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
+  return { ids, edgeParent, edgeChild, edgeAlpha: Float64Array.from(alpha), edgeRelation: relation, edgeLink, plainIds, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
 }
 
 export interface Exposure {

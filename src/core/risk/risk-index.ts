@@ -12,6 +12,8 @@ import type { ProjectSnapshot } from '../model/snapshot';
 
 export interface LinkEntry {
   readonly link: Link;
+  /** The link's relation, kept beside its ends: walks over a party's links test it first, and reaching into each link for it missed the cache. */
+  readonly relation: Link['relation'];
   readonly from: PartyEntry;
   readonly to: PartyEntry;
 }
@@ -82,7 +84,7 @@ export function addLink(idx: RiskIndex, link: Link): void {
   const from = idx.parties.get(link.from);
   const to = idx.parties.get(link.to);
   if (!from || !to) return;
-  const entry: LinkEntry = { link, from, to };
+  const entry: LinkEntry = { link, relation: link.relation, from, to };
   idx.links.set(link.id, entry);
   from.out = appended(from.out, entry);
   to.in = appended(to.in, entry);
