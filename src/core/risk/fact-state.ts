@@ -12,6 +12,7 @@ import { factRef } from './facts';
 import type { FactDef, FactRef } from './facts';
 import type { RiskModel } from './model';
 import type { Confidence } from '../model/records';
+import { insertionSort } from './small-sort';
 import type { GapFinding } from './types';
 
 /** Weight of a fact that settles no indicator (e.g. headcount), for weighted completeness. */
@@ -62,9 +63,14 @@ export interface FactState {
   readonly gapsByShare: readonly GapBase[];
   /** Per catalog index: the indicator's position in `gaps`, or -1. */
   readonly gapAt: Int8Array;
+  /** Gap finding lists already built: by the gaps left out (bit per position in `gaps`), then by the party's noisy-OR total. */
+  readonly lists: Map<number, Map<number, readonly GapFinding[]>>;
 }
 
 const tablesByModel = new WeakMap<RiskModel, ModelTables>();
+/** Scores are shown and compared with one decimal (same rounding as the inherent score). */
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const gapOrder = (a: GapFinding, b: GapFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.indicatorId < b.indicatorId ? -1 : 1);
 
 /** The model's per-indicator tables (memoised by model object). */
 export function modelTables(model: RiskModel): ModelTables {
@@ -80,6 +86,12 @@ export function modelTables(model: RiskModel): ModelTables {
   return t;
 }
 
+function clearStates(tables: ModelTables): void {
+  tables.states.clear();
+  tables.gapBases.clear();
+  tables.size = 0;
+}
+
 /** The state of a party's facts: `facts` are those that apply to its role, bit f of `knownMask` says whether facts[f] is known. */
 export function factState(model: RiskModel, tables: ModelTables, facts: readonly FactDef[], knownMask: number): FactState {
   let byMask = tables.states.get(facts);
@@ -87,9 +99,7 @@ export function factState(model: RiskModel, tables: ModelTables, facts: readonly
   let state = byMask.get(knownMask);
   if (!state) {
     if (tables.size >= MAX_STATES) {
-      tables.states.clear();
-      tables.gapBases.clear();
-      tables.size = 0;
+      clearStates(tables);
       tables.states.set(facts, (byMask = new Map()));
     }
     state = computeState(model, tables, facts, knownMask);
@@ -147,6 +157,7 @@ function computeState(model: RiskModel, tables: ModelTables, facts: readonly Fac
     gaps,
     gapsByShare,
     gapAt,
+    lists: new Map(),
   };
 }
 
@@ -160,4 +171,29 @@ export function gapFinding(gap: GapBase, contribution: number): GapFinding {
     gap.findings.set(key, finding);
   }
   return finding;
+}
+
+/**
+ * The gap findings of a party in this fact state, largest contribution first (ties by indicator
+ * id): the gaps not left out (bit g of `excluded` leaves out gaps[g], found or ruled out), each
+ * contributing its share of the party's noisy-OR `total` (whose score is `raw`). Parties with the
+ * same state, the same gaps left out and the same total share one frozen list.
+ */
+export function gapFindings(tables: ModelTables, state: FactState, excluded: number, raw: number, total: number, count: number): readonly GapFinding[] {
+  let byTotal = state.lists.get(excluded);
+  if (!byTotal) state.lists.set(excluded, (byTotal = new Map()));
+  let list = byTotal.get(total);
+  if (list) return list;
+  const findings = new Array<GapFinding>(count);
+  // Visited largest share first, so the list is already in order but where two shares round to the
+  // same contribution; the insertion sort only settles those ties (by id).
+  for (let g = 0, k = 0; k < count; g++) {
+    const gap = state.gapsByShare[g]!;
+    if (!(excluded & (1 << state.gapAt[gap.index]!))) findings[k++] = gapFinding(gap, total > 0 ? round1((raw * gap.log) / total) : 0);
+  }
+  list = Object.freeze(insertionSort(findings, gapOrder));
+  if (tables.size >= MAX_STATES) clearStates(tables);
+  byTotal.set(total, list);
+  tables.size++;
+  return list;
 }

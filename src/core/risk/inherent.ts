@@ -18,13 +18,13 @@
  *    and a low level is lifted to medium.
  */
 import { INDICATORS } from './catalog';
-import { factState, gapFinding, INDICATOR_INDEX, modelTables } from './fact-state';
+import { factState, gapFindings, INDICATOR_INDEX, modelTables } from './fact-state';
 import { levelOf, LEVELS, levelRank } from './model';
 import type { RiskModel, RiskLevel } from './model';
 import type { PartyDerivation } from './derive';
 import type { IndicatorOverride, Confidence } from '../model/records';
 import type { Party } from '../model/schemas';
-import type { EvidenceItem, ExposurePath, GapFinding, IndicatorFinding, PartyRisk, RuledOut, ScoreLevel } from './types';
+import type { EvidenceItem, ExposurePath, IndicatorFinding, PartyRisk, RuledOut, ScoreLevel } from './types';
 import { insertionSort, stableSort } from './small-sort';
 
 /**
@@ -81,7 +81,6 @@ function addFinding(i: number, p: number, confidence: Confidence, strength: numb
 const byText = (a: EvidenceItem, b: EvidenceItem) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 // Integer results on purpose: a comparator returning a float difference boxes a number on every call.
 const byContribution = (a: IndicatorFinding, b: IndicatorFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.id < b.id ? -1 : 1);
-const gapOrder = (a: GapFinding, b: GapFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.indicatorId < b.indicatorId ? -1 : 1);
 
 /** An item's points of the score: its share of the summed −ln(1 − p). */
 const shareOf = (raw: number, total: number, l: number) => (total > 0 ? round1((raw * l) / total) : 0);
@@ -139,6 +138,7 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
   // and the gaps of those neither present nor ruled out), so the total is the same float every time.
   let items = 0;
   let gaps = 0;
+  let excluded = 0;
   let total = 0;
   for (let i = 0; i < N; i++) {
     if (slot.has[i]) {
@@ -149,7 +149,9 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     } else if (facts.gapAt[i]! >= 0 && !slot.removed[i]) {
       gaps++;
       total += facts.gaps[facts.gapAt[i]!]!.log;
+      continue;
     }
+    if (facts.gapAt[i]! >= 0) excluded |= 1 << facts.gapAt[i]!;
   }
   const raw = 100 * (1 - Math.exp(-total));
 
@@ -192,21 +194,14 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     slot.evidence[i] = null;
   }
   insertionSort(indicators, byContribution);
-  // Gaps are visited largest share first, so the list is already in order but where two shares
-  // round to the same contribution; the insertion sort only settles those ties (by id).
-  const gapFindings: GapFinding[] = new Array<GapFinding>(gaps);
-  for (let g = 0, k = 0; k < gaps; g++) {
-    const gap = facts.gapsByShare[g]!;
-    if (!slot.has[gap.index] && !slot.removed[gap.index]) gapFindings[k++] = gapFinding(gap, shareOf(raw, total, gap.log));
-  }
-  insertionSort(gapFindings, gapOrder);
+  const gapList = gaps ? gapFindings(tables, facts, excluded, raw, total, gaps) : NONE;
 
   return {
     partyId: party.id, name: party.name, kind: party.kind,
     inherent: scoreLevel(score, level), exposure: UNSET_EXPOSURE,
     completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
     factWeight: facts.factWeight, insufficient,
-    missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gaps ? gapFindings : NONE,
+    missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gapList,
     ruledOut, notes: notes.length ? notes : NONE, paths: NO_PATHS,
   };
 }
