@@ -18,6 +18,7 @@
  *    and a low level is lifted to medium.
  */
 import { INDICATORS } from './catalog';
+import type { IndicatorDef } from './catalog';
 import { factState, gapFindings, INDICATOR_INDEX, modelTables } from './fact-state';
 import { levelOf, LEVELS, levelRank } from './model';
 import type { RiskModel, RiskLevel } from './model';
@@ -81,6 +82,27 @@ function addFinding(i: number, p: number, confidence: Confidence, strength: numb
 const byText = (a: EvidenceItem, b: EvidenceItem) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 // Integer results on purpose: a comparator returning a float difference boxes a number on every call.
 const byContribution = (a: IndicatorFinding, b: IndicatorFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.id < b.id ? -1 : 1);
+
+// Notes recur across parties (the same hard rule, the same share of known facts): each distinct
+// text, and each list of just that note, is built once and shared.
+const hardRuleNotes = new Map<IndicatorDef, Partial<Record<Confidence, string>>>();
+const hardRuleNote = (def: IndicatorDef, confidence: Confidence): string => {
+  let byConfidence = hardRuleNotes.get(def);
+  if (!byConfidence) hardRuleNotes.set(def, (byConfidence = {}));
+  return (byConfidence[confidence] ??= `Hard rule: ${def.title} (${confidence}) makes the party critical${def.legal ? ` (${def.legal})` : ''}.`);
+};
+const insufficientNotes: string[] = [];
+const insufficientNote = (percent: number): string =>
+  (insufficientNotes[percent] ??= `Level raised to medium: only ${percent}% of the facts that matter are known (insufficient information).`);
+const singleNotes = new Map<string, readonly string[]>();
+const singleNote = (note: string): readonly string[] => {
+  let list = singleNotes.get(note);
+  if (!list) {
+    if (singleNotes.size >= 10_000) singleNotes.clear();
+    singleNotes.set(note, (list = Object.freeze([note])));
+  }
+  return list;
+};
 
 /** An item's points of the score: its share of the summed −ln(1 − p). */
 const shareOf = (raw: number, total: number, l: number) => (total > 0 ? round1((raw * l) / total) : 0);
@@ -165,7 +187,7 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     const confidence = slot.confidence[i]!;
     if (!def.hardRule || !(confidence === 'confirmed' || (def.hardRule === 'reported' && confidence === 'reported'))) continue;
     hard = true;
-    notes.push(`Hard rule: ${def.title} (${confidence}) makes the party critical${def.legal ? ` (${def.legal})` : ''}.`);
+    notes.push(hardRuleNote(def, confidence));
   }
   if (hard) {
     if (score < w.hardRuleFloor) {
@@ -177,7 +199,7 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
   const completeness = facts.completeness;
   const insufficient = completeness < w.insufficientBelow;
   if (insufficient && levelRank(level) < levelRank('medium')) {
-    notes.push(`Level raised to medium: only ${Math.round(completeness * 100)}% of the facts that matter are known (insufficient information).`);
+    notes.push(insufficientNote(Math.round(completeness * 100)));
     level = 'medium';
   }
 
@@ -202,6 +224,6 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
     factWeight: facts.factWeight, insufficient,
     missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gapList,
-    ruledOut, notes: notes.length ? notes : NONE, paths: NO_PATHS,
+    ruledOut, notes: notes.length === 0 ? NONE : notes.length === 1 ? singleNote(notes[0]!) : notes, paths: NO_PATHS,
   };
 }

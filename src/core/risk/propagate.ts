@@ -192,6 +192,22 @@ const MAX_PATH = 64;
 /** Shared by the many parties that nothing exposes (results are read-only). */
 const NO_PATHS: readonly ExposurePath[] = Object.freeze([]);
 
+/** The relations of the path being built (scratch, reused across calls). */
+const stepRelations: Relation[] = [];
+const RELATION_CODE = new Map(RELATIONS.map((r, i) => [r, i + 1]));
+/** Relation lists of short paths, by their relations in base 8: a few dozen lists serve thousands of paths. */
+const relationLists = new Map<number, readonly Relation[]>();
+
+/** The first `count` relations of `stepRelations` as a list, shared with every path of the same relations when short. */
+function relationList(count: number): readonly Relation[] {
+  if (count > 8) return stepRelations.slice(0, count);
+  let key = 0;
+  for (let k = 0; k < count; k++) key = key * 8 + RELATION_CODE.get(stepRelations[k]!)!;
+  let list = relationLists.get(key);
+  if (!list) relationLists.set(key, (list = Object.freeze(stepRelations.slice(0, count))));
+  return list;
+}
+
 /** Candidate first steps of the party whose paths are being listed, reused across calls (scoring is synchronous). */
 let candidates = new Int32Array(64);
 
@@ -241,19 +257,18 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
     }
     if (loops) continue;
     const ids = new Array<string>(length);
-    const relations = new Array<Relation>(length - 1);
     ids[0] = g.ids[i]!;
     ids[1] = g.ids[first]!;
-    relations[0] = g.edgeRelation[e]!;
+    stepRelations[0] = g.edgeRelation[e]!;
     node = first;
     for (let n = 2; n < length; n++) {
       const pe = x.predEdge[node]!;
       node = g.edgeChild[pe]!;
       ids[n] = g.ids[node]!;
-      relations[n - 1] = g.edgeRelation[pe]!;
+      stepRelations[n - 1] = g.edgeRelation[pe]!;
     }
     firsts.push(first);
-    paths.push({ ids, relations, score: Math.round(stepValue(g, x, e) * 10) / 10 });
+    paths.push({ ids, relations: relationList(length - 1), score: Math.round(stepValue(g, x, e) * 10) / 10 });
   }
   // An exact-size copy: a list grown by push keeps room for 17 items, and thousands of parties keep their paths.
   return paths.length ? paths.slice() : NO_PATHS;
