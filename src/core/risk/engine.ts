@@ -15,9 +15,9 @@ import type { ProjectTally } from './aggregate';
 import { deriveParty } from './derive';
 import { round1, scoreInherent } from './inherent';
 import type { PartyDraft } from './inherent';
-import { createRiskModel, EXPOSURE_RELATIONS, levelOf, levelRank } from './model';
+import { createRiskModel, levelOf, levelRank } from './model';
 import type { RiskModel, RiskWeights, RiskLevel } from './model';
-import { buildExposureGraph, exposureEnds, propagateExposure, reaches, topPaths } from './propagate';
+import { bestStepKeys, buildExposureGraph, exposureEnds, propagateExposure, reaches, topPaths } from './propagate';
 import type { Exposure, ExposureGraph } from './propagate';
 import { addLink, buildRiskIndex, removeLink } from './risk-index';
 import type { PartyEntry, RiskIndex } from './risk-index';
@@ -41,18 +41,6 @@ export interface RiskSession {
   readonly result: ProjectRiskResult;
   /** Re-scores after an edit and returns the new result. */
   update(next: ProjectSnapshot): ProjectRiskResult;
-}
-
-const RELATION_CODE: Readonly<Record<string, number>> = Object.fromEntries(EXPOSURE_RELATIONS.map((r, i) => [r, i]));
-
-/** Each party's best step as a number (source index × 8 + relation), comparable across graph rebuilds. */
-function predKeys(g: ExposureGraph, x: Exposure): Int32Array {
-  const keys = new Int32Array(g.ids.length);
-  for (let i = 0; i < keys.length; i++) {
-    const e = x.predEdge[i]!;
-    keys[i] = e < 0 ? -1 : g.edgeChild[e]! * 8 + RELATION_CODE[g.edgeRelation[e]!]!;
-  }
-  return keys;
 }
 
 class Session implements RiskSession {
@@ -92,11 +80,16 @@ class Session implements RiskSession {
     });
     this.drafts = new Array<PartyDraft | undefined>(n);
     this.inherentScore = new Float64Array(n);
-    for (let i = 0; i < n; i++) this.scoreParty(i);
+    this.scoreAll();
     this.x = null;
     this.partyResults = [];
     this.relink();
     this.assemble();
+  }
+
+  /** Scores every party (a method of its own for the reason given at buildParties). */
+  private scoreAll(): void {
+    for (let i = 0; i < this.ids.length; i++) this.scoreParty(i);
   }
 
   private scoreParty(i: number): void {
@@ -133,18 +126,10 @@ class Session implements RiskSession {
   private assemble(touched: ReadonlySet<string> | null = null): void {
     const n = this.ids.length;
     const x = propagateExposure(this.graph, this.inherentScore);
-    const keys = predKeys(this.graph, x);
+    const keys = bestStepKeys(this.graph, x);
     const rebuild = touched && this.x && this.partyResults.length === n ? this.affected(x, keys, touched) : null;
     if (!rebuild) this.tally = createTally(n);
-    const parties: PartyRisk[] = new Array<PartyRisk>(n);
-    for (let i = 0; i < n; i++) {
-      if (rebuild && !rebuild[i] && !this.drafts[i]) {
-        parties[i] = this.partyResults[i]!;
-        continue;
-      }
-      parties[i] = this.partyResult(i, x);
-      tallyParty(this.tally, i, parties[i]!, rebuild ? this.partyResults[i] : undefined);
-    }
+    const parties = this.buildParties(x, rebuild);
     this.x = x;
     this.predKeys = keys;
     this.partyResults = parties;
@@ -157,6 +142,26 @@ class Session implements RiskSession {
       modelVersion: this.model.version, weightsHash: this.model.weightsHash, asOf: this.idx.asOf,
       project, parties, topRedFlags, attention, cycles: this.cycles, warnings,
     };
+  }
+
+  /**
+   * The parties' results under exposure x: new for those marked in `rebuild` (all when null) and
+   * those just scored, the previous ones otherwise. Its own method, like the scoring loop: V8 compiles
+   * a long loop while it runs, and code after the loop in the same function, not yet run when it
+   * was compiled, was thrown away and recompiled on every scoring.
+   */
+  private buildParties(x: Exposure, rebuild: Uint8Array | null): PartyRisk[] {
+    const n = this.ids.length;
+    const parties: PartyRisk[] = new Array<PartyRisk>(n);
+    for (let i = 0; i < n; i++) {
+      if (rebuild && !rebuild[i] && !this.drafts[i]) {
+        parties[i] = this.partyResults[i]!;
+        continue;
+      }
+      parties[i] = this.partyResult(i, x);
+      tallyParty(this.tally, i, parties[i]!, rebuild ? this.partyResults[i] : undefined);
+    }
+    return parties;
   }
 
   /** Party i's result under exposure x: its draft completed, or a copy of its last result with the new exposure and paths. */

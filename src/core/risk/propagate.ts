@@ -65,7 +65,7 @@ export function reaches(g: ExposureGraph, from: number, to: number): boolean {
 
 function csr(n: number, keys: Int32Array): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(n + 1);
-  for (const k of keys) start[k + 1]!++;
+  for (let e = 0; e < keys.length; e++) start[keys[e]! + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
   const order = new Int32Array(keys.length);
@@ -186,6 +186,18 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
     }
   }
   return { exposure, predEdge };
+}
+
+const STEP_CODE: Readonly<Record<string, number>> = Object.fromEntries(RELATIONS.map((r, i) => [r, i]));
+
+/** Each party's best step as a number (source index × 8 + relation), comparable across graph rebuilds. */
+export function bestStepKeys(g: ExposureGraph, x: Exposure): Int32Array {
+  const keys = new Int32Array(g.ids.length);
+  for (let i = 0; i < keys.length; i++) {
+    const e = x.predEdge[i]!;
+    keys[i] = e < 0 ? -1 : g.edgeChild[e]! * 8 + STEP_CODE[g.edgeRelation[e]!]!;
+  }
+  return keys;
 }
 
 const MAX_PATH = 64;
