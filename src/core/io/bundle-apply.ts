@@ -6,7 +6,6 @@
  */
 import { canonicalJson, sha256Hex } from '../model';
 import type { AuditEntry, ProjectSnapshot } from '../model';
-import type { Row, TableName } from '../services/ports';
 import type { Repository } from '../services/repository';
 import type { BundleContents } from './bundle-read';
 import type { EvidenceCodec } from './bundle-format';
@@ -14,8 +13,6 @@ import { writeBundle } from './bundle-write';
 
 /** Settings key under which audit entries that arrived in bundles are kept, per project. */
 export const auditHistoryKey = (projectId: string) => `audit-history:${projectId}`;
-
-const PROJECT_TABLES: readonly TableName[] = ['parties', 'links', 'evidence', 'questionnaires', 'overrides', 'hits', 'attestations'];
 
 /** Audit entries of `a` then `b`, each entry once (by hash). */
 function mergeHistory(a: readonly AuditEntry[], b: readonly AuditEntry[]): AuditEntry[] {
@@ -99,22 +96,7 @@ export async function applyBundle(repo: Repository, contents: BundleContents): P
   const { snapshot, blobRows } = await repo.sealForWrite(contents.snapshot, contents.evidence);
   const projectId = snapshot.project.id;
   await repo.mutate('projects', projectId, async (tx) => {
-    const before = await tx.get('projects', projectId);
-    for (const table of PROJECT_TABLES) {
-      const rows = await tx.byIndex<{ id: string }>(table, 'projectId', projectId);
-      if (table === 'evidence') await tx.bulkDelete('blobs', rows.map((r) => r.id));
-      await tx.bulkDelete(table, rows.map((r) => r.id));
-    }
-    await tx.put('projects', snapshot.project as unknown as Row);
-    const put = (table: TableName, rows: readonly object[]) => tx.bulkPut(table, rows as unknown as Row[]);
-    await put('parties', snapshot.parties);
-    await put('links', snapshot.links);
-    await put('evidence', snapshot.evidence);
-    await put('questionnaires', snapshot.questionnaires);
-    await put('overrides', snapshot.overrides);
-    await put('hits', snapshot.hits);
-    await put('attestations', snapshot.attestations);
-    await tx.bulkPut('blobs', blobRows as unknown as Row[]);
+    const before = await repo.replaceProjectRows(tx, snapshot, blobRows);
     const history = (await tx.get<{ value: AuditEntry[] }>('settings', auditHistoryKey(projectId)))?.value ?? [];
     await tx.put('settings', { key: auditHistoryKey(projectId), value: mergeHistory(history, contents.audit) });
     await repo.audit(tx, projectId, 'project', projectId, before ?? null, {

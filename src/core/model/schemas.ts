@@ -76,12 +76,11 @@ export const partySchema = z.object({
 });
 export type Party = z.infer<typeof partySchema>;
 
-export const linkSchema = z.object({
-  ...entityMeta,
-  projectId: z.string().min(1),
+/** The fields of a link a person edits; the stored link adds its id, project and timestamps. */
+const linkFields = {
   relation: z.enum(RELATIONS),
-  from: z.string().min(1),
-  to: z.string().min(1),
+  from: z.string().min(1, 'is required'),
+  to: z.string().min(1, 'is required'),
   value: z.number().finite().nonnegative().nullable().default(null),
   currency: z.union([z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'), z.literal('')]).default(''),
   sharePct: z.number().min(0).max(100).nullable().default(null),
@@ -89,7 +88,11 @@ export const linkSchema = z.object({
   startDate: optionalDate,
   endDate: optionalDate,
   notes: trimmed(LIMITS.longText).default(''),
-}).refine((l) => l.from !== l.to, { message: 'a link cannot point from a party to itself', path: ['to'] });
+};
+const isNotSelfLink = (l: { from: string; to: string }) => l.from !== l.to;
+const selfLinkError = { message: 'a link cannot point from a party to itself', path: ['to'] };
+
+export const linkSchema = z.object({ ...entityMeta, projectId: z.string().min(1), ...linkFields }).refine(isNotSelfLink, selfLinkError);
 export type Link = z.infer<typeof linkSchema>;
 
 export const evidenceSubjectSchema = z.object({
@@ -119,18 +122,7 @@ export const projectInputSchema = projectSchema.omit({ id: true, createdAt: true
 export type ProjectInput = z.input<typeof projectInputSchema>;
 export const partyInputSchema = partySchema.omit({ id: true, createdAt: true, updatedAt: true, projectId: true });
 export type PartyInput = z.input<typeof partyInputSchema>;
-export const linkInputSchema = z.object({
-  relation: z.enum(RELATIONS),
-  from: z.string().min(1, 'is required'),
-  to: z.string().min(1, 'is required'),
-  value: z.number().finite().nonnegative().nullable().default(null),
-  currency: z.union([z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'), z.literal('')]).default(''),
-  sharePct: z.number().min(0).max(100).nullable().default(null),
-  channel: z.enum(CHANNELS).nullable().default(null),
-  startDate: optionalDate,
-  endDate: optionalDate,
-  notes: trimmed(LIMITS.longText).default(''),
-}).refine((l) => l.from !== l.to, { message: 'a link cannot point from a party to itself', path: ['to'] });
+export const linkInputSchema = z.object(linkFields).refine(isNotSelfLink, selfLinkError);
 export type LinkInput = z.input<typeof linkInputSchema>;
 
 /** One validation problem, phrased for a person: "name: is required". */

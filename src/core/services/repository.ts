@@ -423,6 +423,31 @@ export class Repository {
   }
 
   /**
+   * Inside the caller's write transaction: replaces every stored row of the snapshot's project with
+   * the snapshot's rows (already sealed) and returns the project as it was before, if it existed.
+   */
+  async replaceProjectRows(tx: Tx, snapshot: ProjectSnapshot, blobRows: readonly object[]): Promise<Project | undefined> {
+    const projectId = snapshot.project.id;
+    const before = await tx.get<Project>('projects', projectId);
+    for (const table of PROJECT_TABLES) {
+      const rows = await tx.byIndex<{ id: string }>(table, 'projectId', projectId);
+      if (table === 'evidence') await tx.bulkDelete('blobs', rows.map((r) => r.id));
+      await tx.bulkDelete(table, rows.map((r) => r.id));
+    }
+    await tx.put('projects', snapshot.project);
+    const put = (table: TableName, rows: readonly object[]) => tx.bulkPut(table, rows as unknown as Row[]);
+    await put('parties', snapshot.parties);
+    await put('links', snapshot.links);
+    await put('evidence', snapshot.evidence);
+    await put('questionnaires', snapshot.questionnaires);
+    await put('overrides', snapshot.overrides);
+    await put('hits', snapshot.hits);
+    await put('attestations', snapshot.attestations);
+    await put('blobs', blobRows);
+    return before;
+  }
+
+  /**
    * Writes a whole snapshot in one transaction, replacing any project with the same id, with one
    * audit entry for the import. Evidence bytes come alongside, keyed by evidence id.
    */
@@ -430,22 +455,7 @@ export class Repository {
     const { snapshot, blobRows } = await this.sealSnapshot(input, inputBlobs);
     const projectId = snapshot.project.id;
     await this.mutate('projects', projectId, async (tx) => {
-      const before = await tx.get<Project>('projects', projectId);
-      for (const table of PROJECT_TABLES) {
-        const rows = await tx.byIndex<{ id: string }>(table, 'projectId', projectId);
-        if (table === 'evidence') await tx.bulkDelete('blobs', rows.map((r) => r.id));
-        await tx.bulkDelete(table, rows.map((r) => r.id));
-      }
-      await tx.put('projects', snapshot.project);
-      const put = (table: TableName, rows: readonly object[]) => tx.bulkPut(table, rows as unknown as Row[]);
-      await put('parties', snapshot.parties);
-      await put('links', snapshot.links);
-      await put('evidence', snapshot.evidence);
-      await put('questionnaires', snapshot.questionnaires);
-      await put('overrides', snapshot.overrides);
-      await put('hits', snapshot.hits);
-      await put('attestations', snapshot.attestations);
-      await tx.bulkPut('blobs', blobRows as unknown as Row[]);
+      const before = await this.replaceProjectRows(tx, snapshot, blobRows);
       await this.audit(tx, projectId, 'project', projectId, before ?? null, { ...snapshot.project, note, parties: snapshot.parties.length, links: snapshot.links.length });
     });
   }
