@@ -216,7 +216,10 @@ function relationList(count: number): readonly Relation[] {
   let key = 0;
   for (let k = 0; k < count; k++) key = key * 8 + RELATION_CODE.get(stepRelations[k]!)!;
   let list = relationLists.get(key);
-  if (!list) relationLists.set(key, (list = Object.freeze(stepRelations.slice(0, count))));
+  if (!list) {
+    if (relationLists.size >= 10_000) relationLists.clear();
+    relationLists.set(key, (list = Object.freeze(stepRelations.slice(0, count))));
+  }
   return list;
 }
 
