@@ -21,6 +21,15 @@ export interface CliCommand {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
+/** Reads a file the user named; a failure says which file and why ("x.pdf: cannot be read (ENOENT)"). */
+export async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+  }
+}
+
 /** Error for bad command-line usage: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

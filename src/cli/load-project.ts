@@ -8,6 +8,7 @@ import { parseProjectSnapshot } from '../core/model';
 import type { Party, ProjectSnapshot } from '../core/model';
 import { sequentialIds } from '../core/model';
 import { formatProblem, planImport, readBundle, readTemplateFiles } from '../core/io';
+import { readInput } from './io';
 import type { CliIo } from './io';
 
 /** Parses a project snapshot from JSON text; throws an Error naming `file` and the first problems. */
@@ -52,12 +53,7 @@ export async function projectFromBundle(bytes: Uint8Array, file: string, io: Cli
 }
 
 export async function loadProject(path: string, io: CliIo): Promise<ProjectSnapshot> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-  }
+  const bytes = await readInput(io, path);
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return parseSnapshotJson(new TextDecoder().decode(bytes), path);
   if (lower.endsWith('.subtier')) return projectFromBundle(bytes, path, io);

@@ -6,7 +6,7 @@
 import { assessAttestation, readAttestationForm } from '../../core/report';
 import { loadProject } from '../load-project';
 import type { CliCommand } from '../io';
-import { UsageError, parseArgs } from '../io';
+import { UsageError, parseArgs, readInput } from '../io';
 
 const USAGE = `Usage: subtier attestation-read FORM.pdf [--json] [--project PROJECT]
 
@@ -28,12 +28,7 @@ export const attestationReadCommand: CliCommand = {
     const [path, ...extra] = parsed.positionals;
     if (!path) throw new UsageError('give the FORM.pdf to read');
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(path);
-    } catch (error) {
-      throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-    }
+    const bytes = await readInput(io, path);
     const read = await readAttestationForm(bytes);
     if (!read.value) throw new Error(`${path}: ${read.errors.join('; ')}`);
     const projectPath = parsed.value('project');

@@ -6,7 +6,7 @@
 import { formatProblem, planImport, readBundle, readTemplateFiles, sortProblems } from '../../core/io';
 import { sequentialIds } from '../../core/model';
 import type { CliCommand, CliIo } from '../io';
-import { UsageError, parseArgs } from '../io';
+import { UsageError, parseArgs, readInput } from '../io';
 
 const USAGE = `Usage: subtier import-check FILE [FILE...] [--quiet]
 
@@ -40,11 +40,7 @@ export const importCheckCommand: CliCommand = {
     if (paths.length === 1 && paths[0]!.toLowerCase().endsWith('.subtier')) return checkBundle(paths[0]!, io, quiet);
     const files = [];
     for (const path of paths) {
-      try {
-        files.push({ name: path, bytes: await io.readFile(path) });
-      } catch (error) {
-        throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-      }
+      files.push({ name: path, bytes: await readInput(io, path) });
     }
     const parsed = readTemplateFiles(files);
     const plan = planImport(parsed, { target: { mode: 'new' }, ids: sequentialIds(), clock: () => `${io.today()}T00:00:00.000Z` });

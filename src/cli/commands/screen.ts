@@ -7,7 +7,7 @@ import { DEFAULT_SCREENING_CONFIG, NameIndex, formatIssue, importList, parseSnap
 import type { QueryKind, ScreeningList } from '../../core/screening';
 import { readAsset } from '../assets';
 import type { CliCommand, CliIo } from '../io';
-import { UsageError, parseArgs } from '../io';
+import { UsageError, parseArgs, readInput } from '../io';
 
 const USAGE = `Usage: subtier screen [--list FILE]... [--names FILE|-] [--threshold T]
 
@@ -24,12 +24,7 @@ Writes one JSON line per name: {"query", "matches": [{"list", "ref", "name", "ma
 
 async function loadListFile(path: string, io: CliIo, index: number): Promise<ScreeningList> {
   const read = async (p: string) => ({ name: p, bytes: await io.readFile(p) });
-  let main;
-  try {
-    main = await read(path);
-  } catch (error) {
-    throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-  }
+  const main = { name: path, bytes: await readInput(io, path) };
   const files = [main];
   if (/(^|[\\/])sdn\.csv$/i.test(path)) {
     const dir = path.slice(0, path.length - 'sdn.csv'.length);

@@ -5,7 +5,7 @@
  */
 import { verifyReport } from '../../core/report';
 import type { CliCommand } from '../io';
-import { UsageError, parseArgs } from '../io';
+import { UsageError, parseArgs, readInput } from '../io';
 import { readReportFonts } from './report-support';
 
 const USAGE = `Usage: subtier verify REPORT.pdf [--json]
@@ -26,12 +26,7 @@ export const verifyCommand: CliCommand = {
     const [path, ...extra] = parsed.positionals;
     if (!path) throw new UsageError('give the REPORT.pdf to verify');
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(path);
-    } catch (error) {
-      throw new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-    }
+    const bytes = await readInput(io, path);
     const result = await verifyReport(bytes, await readReportFonts());
     if (parsed.flag('json')) {
       io.stdout(`${JSON.stringify({ ok: result.ok, dataSha256: result.dataSha256, printedSha256: result.printedSha256, checks: result.checks })}\n`);
