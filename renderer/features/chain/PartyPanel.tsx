@@ -10,6 +10,7 @@ import { describePath } from '../../../src/core/chain/paths';
 import type { ChainPath } from '../../../src/core/chain/paths';
 import { Badge, Button } from '../../components/ui';
 import { countryLabel } from '../../components/CountrySelect';
+import { WorkforceFactsList } from '../../components/WorkforceFactsList';
 import { AttachEvidence } from '../evidence/AttachEvidence';
 import { EvidenceList } from '../evidence/EvidenceList';
 import type { ChainModel } from './use-chain-model';
@@ -137,14 +138,7 @@ export function PartyPanel({ model, party, risk, pathResult, onPaths, onAdd, onE
       {w ? (
         <section className="section" aria-label="Workforce facts">
           <h3>Workforce facts</h3>
-          <dl className="facts">
-            <dt>Nationality</dt><dd>{w.nationality ? countryLabel(w.nationality) : <span className="gap">unknown</span>}</dd>
-            <dt>Headcount</dt><dd>{w.headcount ?? <span className="gap">unknown</span>}</dd>
-            <dt>Wages paid</dt><dd>{fact(w.wagePayment)}</dd>
-            <dt>Passports held by</dt><dd>{fact(w.passportsHeldBy)}</dd>
-            <dt>Individual contracts</dt><dd>{fact(w.individualContracts)}</dd>
-            <dt>Housing</dt><dd>{fact(w.housing)}</dd>
-          </dl>
+          <WorkforceFactsList facts={w} />
         </section>
       ) : null}
 
@@ -165,6 +159,3 @@ export function PartyPanel({ model, party, risk, pathResult, onPaths, onAdd, onE
   );
 }
 
-function fact(value: string) {
-  return value === 'unknown' ? <span className="gap">unknown</span> : labelOf(value);
-}

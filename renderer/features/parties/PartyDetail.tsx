@@ -11,6 +11,7 @@ import { Badge, Button, Dialog, SelectField } from '../../components/ui';
 import { countryLabel } from '../../components/CountrySelect';
 import { PartyForm } from './PartyForm';
 import { LinkForm } from './LinkForm';
+import { WorkforceFactsList } from '../../components/WorkforceFactsList';
 import { RiskBadge } from '../risk/RiskBadge';
 import type { PartyRisk } from '../../../src/core/risk';
 
@@ -61,16 +62,7 @@ export function PartyDetail({ party, parties, guard, onDeleted, risk, onExplain 
       {w ? (
         <section className="section">
           <h3>Workforce facts</h3>
-          <dl className="facts">
-            <dt>Nationality</dt><dd>{w.nationality ? countryLabel(w.nationality) : <span className="gap">unknown</span>}</dd>
-            <dt>Headcount</dt><dd>{w.headcount ?? <span className="gap">unknown</span>}</dd>
-            <dt>Wages paid</dt><dd>{fact(w.wagePayment)}</dd>
-            <dt>Passports held by</dt><dd>{fact(w.passportsHeldBy)}</dd>
-            <dt>Individual contracts</dt><dd>{fact(w.individualContracts)}</dd>
-            <dt>Housing</dt><dd>{fact(w.housing)}</dd>
-            <dt>Visa type</dt><dd>{w.visaType || <span className="gap">unknown</span>}</dd>
-            <dt>Arrived</dt><dd>{w.arrivalDate || <span className="gap">unknown</span>}</dd>
-          </dl>
+          <WorkforceFactsList facts={w} />
         </section>
       ) : null}
       <section className="section">
@@ -123,10 +115,6 @@ export function PartyDetail({ party, parties, guard, onDeleted, risk, onExplain 
       </Dialog>
     </article>
   );
-}
-
-function fact(value: string) {
-  return value === 'unknown' ? <span className="gap">unknown</span> : labelOf(value);
 }
 
 function LinkTable({ title, links, other, onEdit, onDelete, direction }: {
