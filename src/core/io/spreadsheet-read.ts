@@ -5,6 +5,7 @@
  * Formulas are never evaluated: the value Excel saved with the file is read, or the cell is empty.
  */
 import * as XLSX from '@e965/xlsx';
+import { unzipSync, zipSync } from 'fflate';
 import { readCsv } from './csv-read';
 import { describeKind, listZip, sniffFile } from './file-sniff';
 import { IMPORT_LIMITS, formatBytes } from './limits';
@@ -38,7 +39,15 @@ export function readSpreadsheet(bytes: Uint8Array, fileName = ''): Parsed<RawWor
     if (names.has('manifest.json') && names.has('project.json')) return fileError(null, 'this is a Subtier project bundle (.subtier), not a workbook; import it as a bundle');
     const format: SourceFormat | null = names.has('xl/workbook.xml') || names.has('xl/workbook.bin') ? 'xlsx' : names.has('content.xml') && names.has('mimetype') ? 'ods' : null;
     if (!format) return fileError(null, 'this is a zip archive (or a Word or PowerPoint file), not a workbook');
-    return parseWithSheetJs(bytes, format);
+    // Inflate with fflate first: SheetJS's own inflater can loop forever on a damaged deflate stream
+    // (found by fuzzing), while fflate stops with an error. SheetJS then reads the parts stored as is.
+    let stored: Uint8Array;
+    try {
+      stored = zipSync(unzipSync(bytes), { level: 0 });
+    } catch (error) {
+      return fileError(null, `the workbook is damaged and cannot be read (${(error as Error).message}); open it in Excel and save it again`);
+    }
+    return parseWithSheetJs(stored, format);
   }
   if (kind === 'cfb') {
     let entries: string[];

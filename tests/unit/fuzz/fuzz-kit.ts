@@ -165,6 +165,8 @@ export async function fuzz(format: string, count: number, mutate: (rng: Rng, ind
   for (let index = 0; index < count; index++) {
     const seed = (FUZZ_SEED + index * 7919) >>> 0;
     const { bytes, how } = mutate(prng(seed), index);
+    // FUZZ_TRACE=file names the case about to run, so a case that never returns can be found.
+    if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, `${format} seed ${seed} case ${index}: ${how} (${bytes.length} bytes)\n`);
     const started = performance.now();
     let problem: string | null;
     try {
