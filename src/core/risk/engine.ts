@@ -105,7 +105,7 @@ class Session implements RiskSession {
    * source already reaches the party it exposes.
    */
   private relink(edits?: LinkEdits): void {
-    this.graph = buildExposureGraph(this.ids, this.idx.links.values(), this.model.weights);
+    this.graph = buildExposureGraph(this.ids, this.idx.links, this.model.weights);
     if (!edits || this.cyclesMayChange(edits)) {
       this.cycles = findExposureCycles(this.graph, this.idx.parties);
       this.cycleOf = new Map(this.cycles.flatMap((c, k) => c.map((id) => [id, k] as const)));

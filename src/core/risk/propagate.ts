@@ -77,31 +77,34 @@ function csr(n: number, keys: Int32Array): { start: Int32Array; order: Int32Arra
  * Indexes the links that carry exposure between the given parties (ids sorted, each link entry's
  * ends carrying their index into `ids`).
  */
-export function buildExposureGraph(ids: readonly string[], links: Iterable<LinkEntry>, weights: RiskWeights): ExposureGraph {
-  const parent: number[] = [];
-  const child: number[] = [];
-  const alpha: number[] = [];
-  const relation: Relation[] = [];
-  const edgeLink: Link[] = [];
-  for (const { link, relation: rel, from, to } of links) {
+export function buildExposureGraph(ids: readonly string[], links: ReadonlyMap<string, LinkEntry>, weights: RiskWeights): ExposureGraph {
+  // Sized for every link up front (most carry exposure) and trimmed once, rather than grown edge by edge.
+  const parent = new Int32Array(links.size);
+  const child = new Int32Array(links.size);
+  const alpha = new Float64Array(links.size);
+  const relation = new Array<Relation>(links.size);
+  const edgeLink = new Array<Link>(links.size);
+  let m = 0;
+  for (const { link, relation: rel, from, to } of links.values()) {
     if (!CARRIES_EXPOSURE.has(rel)) continue;
     // Same orientation as exposureEnds, without allocating per link.
     const up = rel === 'supplies_labor';
-    const p = up ? to.index : from.index;
-    const c = up ? from.index : to.index;
-    parent.push(p);
-    child.push(c);
-    alpha.push(weights.attenuation[rel as keyof RiskWeights['attenuation']]);
-    relation.push(rel);
-    edgeLink.push(link);
+    parent[m] = up ? to.index : from.index;
+    child[m] = up ? from.index : to.index;
+    alpha[m] = weights.attenuation[rel as keyof RiskWeights['attenuation']];
+    relation[m] = rel;
+    edgeLink[m] = link;
+    m++;
   }
-  const edgeParent = Int32Array.from(parent);
-  const edgeChild = Int32Array.from(child);
+  relation.length = m;
+  edgeLink.length = m;
+  const edgeParent = parent.subarray(0, m);
+  const edgeChild = child.subarray(0, m);
   const byC = csr(ids.length, edgeChild);
   const byP = csr(ids.length, edgeParent);
   let plainIds = true;
   for (let i = 0; i < ids.length && plainIds; i++) plainIds = !ids[i]!.includes('\u0000') && (i === 0 || ids[i] !== ids[i - 1]);
-  return { ids, edgeParent, edgeChild, edgeAlpha: Float64Array.from(alpha), edgeRelation: relation, edgeLink, plainIds, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
+  return { ids, edgeParent, edgeChild, edgeAlpha: alpha.subarray(0, m), edgeRelation: relation, edgeLink, plainIds, childStart: byC.start, byChild: byC.order, parentStart: byP.start, byParent: byP.order };
 }
 
 export interface Exposure {
@@ -223,6 +226,10 @@ function relationList(count: number): readonly Relation[] {
   return list;
 }
 
+/** The paths found so far and their first steps (scratch, reused across calls). */
+const found: ExposurePath[] = [];
+const firsts: number[] = [];
+
 /** Candidate first steps of the party whose paths are being listed, reused across calls (scoring is synchronous). */
 let candidates = new Int32Array(64);
 
@@ -255,9 +262,9 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
     candidates[at] = e;
   }
   if (count === 0) return NO_PATHS;
-  const paths: ExposurePath[] = [];
-  const firsts: number[] = [];
-  for (let c = 0; c < count && paths.length < k; c++) {
+  found.length = 0;
+  firsts.length = 0;
+  for (let c = 0; c < count && found.length < k; c++) {
     const e = candidates[c]!;
     const first = g.edgeChild[e]!;
     if (firsts.includes(first)) continue;
@@ -283,8 +290,8 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
       stepRelations[n - 1] = g.edgeRelation[pe]!;
     }
     firsts.push(first);
-    paths.push({ ids, relations: relationList(length - 1), score: Math.round(stepValue(g, x, e) * 10) / 10 });
+    found.push({ ids, relations: relationList(length - 1), score: Math.round(stepValue(g, x, e) * 10) / 10 });
   }
-  // An exact-size copy: a list grown by push keeps room for 17 items, and thousands of parties keep their paths.
-  return paths.length ? paths.slice() : NO_PATHS;
+  // An exact-size copy of the scratch list: thousands of parties keep their paths.
+  return found.length ? found.slice() : NO_PATHS;
 }
