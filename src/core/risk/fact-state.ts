@@ -2,9 +2,10 @@
  * What a party's known and unknown facts amount to, computed once and shared. Which facts are known
  * is a bit mask over the facts that apply to the party's role; everything that follows from it under
  * a model (counts, weighted completeness, the list of missing facts, the unknown facts per indicator
- * and the weight they keep in the score) depends on nothing else. A chain of 10,000 parties has a few
- * hundred distinct masks, so this is computed a few hundred times instead of 10,000, and the lists
- * it hands out are shared (frozen) by every party with the same mask instead of rebuilt for each one.
+ * and the weight they keep in the score) depends on nothing else. The benchmark's chain of 10,000
+ * parties has about 2,300 distinct masks, so this is computed that often instead of 10,000 times,
+ * and the lists it hands out (missing facts, gap findings) are shared, frozen, by every party with
+ * the same state instead of rebuilt for each one.
  */
 import { INDICATORS } from './catalog';
 import type { IndicatorDef } from './catalog';
