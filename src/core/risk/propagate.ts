@@ -16,6 +16,7 @@ import { RELATIONS, TIER_RELATIONS } from '../model/enums';
 import type { Relation } from '../model/enums';
 import type { Link } from '../model/schemas';
 import type { RiskWeights } from './model';
+import { MaxHeap } from './max-heap';
 import type { LinkEntry } from './risk-index';
 import type { ExposurePath } from './types';
 
@@ -136,40 +137,12 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
   const exposure = Float64Array.from(inherent);
   const predEdge = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
-  // Binary max-heap of (value, node) with lazy deletion of stale entries.
-  let size = 0;
-  let hv = new Float64Array(Math.max(16, n));
-  let hn = new Int32Array(Math.max(16, n));
-  const push = (v: number, node: number) => {
-    if (size === hv.length) {
-      const nv = new Float64Array(size * 2); nv.set(hv); hv = nv;
-      const nn = new Int32Array(size * 2); nn.set(hn); hn = nn;
-    }
-    let i = size++;
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (hv[up]! >= v) break;
-      hv[i] = hv[up]!; hn[i] = hn[up]!; i = up;
-    }
-    hv[i] = v; hn[i] = node;
-  };
-  const pop = () => {
-    const top = hn[0]!;
-    const v = hv[--size]!; const node = hn[size]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= size) break;
-      if (c + 1 < size && hv[c + 1]! > hv[c]!) c++;
-      if (hv[c]! <= v) break;
-      hv[i] = hv[c]!; hn[i] = hn[c]!; i = c;
-    }
-    hv[i] = v; hn[i] = node;
-    return top;
-  };
-  for (let i = 0; i < n; i++) if (exposure[i]! > 0) push(exposure[i]!, i);
-  while (size > 0) {
-    const c = pop();
+  // Max-heap of (value, node) with lazy deletion of stale entries: a node is pushed once, and again
+  // each time an edge raises it, so n + edges pushes at most.
+  const heap = new MaxHeap(n + g.edgeParent.length);
+  for (let i = 0; i < n; i++) if (exposure[i]! > 0) heap.push(exposure[i]!, i);
+  while (heap.size > 0) {
+    const c = heap.pop();
     if (done[c]) continue;
     done[c] = 1;
     const ec = exposure[c]!;
@@ -182,7 +155,7 @@ export function propagateExposure(g: ExposureGraph, inherent: Float64Array): Exp
       if (cand > cur + EPS) {
         exposure[p] = cand;
         predEdge[p] = e;
-        push(cand, p);
+        heap.push(cand, p);
       } else if (cand > cur - EPS && predEdge[p] !== -1 && tieBefore(g, e, predEdge[p]!)) {
         predEdge[p] = e; // equal value: prefer the smaller source id, then relation, whatever the input order
       }
