@@ -274,7 +274,21 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
 
   const idOf = (t: PartyTarget) => (t.source === 'workbook' ? partyOf.get(t.draft)?.id : t.party.id);
   const resultLinks = new Map<string, Link>((existing?.links ?? []).map((l) => [l.id, l]));
-  const linkByKey = new Map<string, Link>((existing?.links ?? []).map((l) => [`${l.from}|${l.to}|${l.relation}`, l]));
+  // A link is identified by its parties, relation and start date: the same payer can pay the same
+  // agency several times (an advance, then instalments), each its own link.
+  const linkKey = (from: string, to: string, relation: string, startDate: string) => `${from}|${to}|${relation}|${startDate}`;
+  const linkByKey = new Map<string, Link>((existing?.links ?? []).map((l) => [linkKey(l.from, l.to, l.relation, l.startDate), l]));
+  const linksByEnds = new Map<string, Link[]>();
+  for (const l of existing?.links ?? []) {
+    const ends = `${l.from}|${l.to}|${l.relation}`;
+    linksByEnds.set(ends, [...(linksByEnds.get(ends) ?? []), l]);
+  }
+  // A row without a start date updates the stored link between the same parties when there is just one.
+  const storedLinkFor = (from: string, to: string, relation: string, startDate: string): Link | undefined => {
+    if (startDate) return linkByKey.get(linkKey(from, to, relation, startDate));
+    const candidates = linksByEnds.get(`${from}|${to}|${relation}`) ?? [];
+    return candidates.length === 1 ? candidates[0] : linkByKey.get(linkKey(from, to, relation, ''));
+  };
   const seenLinks = new Map<string, LinkDraft>();
   const linkCounts = { added: 0, changed: 0, unchanged: 0 };
   const changedLinks = new Set<string>();
@@ -288,14 +302,14 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
       fail(l.origin, 'to', 'To: both ends are the same party');
       continue;
     }
-    const key = `${from}|${to}|${l.relation}`;
+    const key = linkKey(from, to, l.relation, l.startDate ?? '');
     const repeat = seenLinks.get(key);
     if (repeat) {
-      fail(l.origin, 'relation', `Relation: repeats the link on row ${repeat.origin.row}`);
+      fail(l.origin, 'relation', `Relation: repeats the link on row ${repeat.origin.row} (same parties, relation and start date)`);
       continue;
     }
     seenLinks.set(key, l);
-    const before = linkByKey.get(key);
+    const before = storedLinkFor(from, to, l.relation, l.startDate ?? '');
     const candidate = {
       ...(before ?? { id: options.ids('lnk'), projectId: project.id, createdAt: now, updatedAt: now, from, to, relation: l.relation }),
       value: l.value ?? before?.value ?? null,

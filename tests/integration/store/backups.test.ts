@@ -21,7 +21,7 @@ const backends: Record<string, () => StorageBackend> = {
 };
 
 const evidenceBytes = new TextEncoder().encode('Payroll extract, Silver Falcon crew, January 2025.');
-const workbookDemo: ProjectSnapshot = { ...demo, links: demo.links.filter((l) => l.id !== 'lnk_demo_040') };
+const workbookDemo: ProjectSnapshot = demo;
 
 /** A clock that advances one hour per call from `iso`. */
 function hourly(iso: string): Clock {
@@ -48,7 +48,7 @@ describe.each(Object.entries(backends))('backups over %s', (_name, make) => {
     await repo.updateParty('pty_demo_005', { notes: 'Visited.' });
     const second = await createBackup(repo, 'prj_demo', 'manual', 'after the site visit', options);
     expect((await listBackups(repo, 'prj_demo')).map((b) => b.id)).toEqual([second.id, first.id]);
-    expect(first).toMatchObject({ projectName: demo.project.name, reason: 'manual', counts: { parties: 38, links: 59, evidence: 1 } });
+    expect(first).toMatchObject({ projectName: demo.project.name, reason: 'manual', counts: { parties: 38, links: 60, evidence: 1 } });
     const bytes = (await backupBytes(repo, first.id))!;
     expect(sha256Hex(bytes)).toBe(first.sha256);
     const read = await readBundle(bytes);

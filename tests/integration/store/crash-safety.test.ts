@@ -20,9 +20,7 @@ const backends: Record<string, () => StorageBackend> = {
 };
 
 const demoSnapshot = demo;
-// The workbook keeps one link per payer, payee and relation: the demo's second payment from the same
-// payer to the same agency (lnk_demo_040) is left out of the workbooks here.
-const workbookDemo: ProjectSnapshot = { ...demo, links: demo.links.filter((l) => l.id !== 'lnk_demo_040') };
+const workbookDemo: ProjectSnapshot = demo;
 const evidenceBytes = new TextEncoder().encode('Signed labour supply agreement, SUB-004 with Silver Falcon, 2024-03-02.');
 
 async function seeded(make: () => StorageBackend): Promise<{ repo: Repository; backend: FaultBackend }> {
