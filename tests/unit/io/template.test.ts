@@ -3,7 +3,9 @@
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../support/shared';
 import { DATA_SHEETS, readTemplateFiles, planImport, writeTemplate } from '../../../src/core/io';
 import { sequentialIds, steppingClock } from '../../../src/core/model';
 import type { ProjectSnapshot } from '../../../src/core/model';
@@ -89,7 +91,7 @@ function comparable(s: ProjectSnapshot) {
   return {
     project,
     parties: s.parties.map(({ id: _a, createdAt: _b, updatedAt: _d, projectId: _e, ...p }) => p).sort((a, b) => (a.ref < b.ref ? -1 : 1)),
-    links: s.links.map(({ id: _a, createdAt: _b, updatedAt: _d, projectId: _e, ...l }) => ({ ...l, from: ref.get(l.from), to: ref.get(l.to) })).sort((a, b) => `${a.from}${a.to}${a.relation}`.localeCompare(`${b.from}${b.to}${b.relation}`)),
+    links: s.links.map(({ id: _a, createdAt: _b, updatedAt: _d, projectId: _e, ...l }) => ({ ...l, from: ref.get(l.from), to: ref.get(l.to) })).sort((a, b) => `${a.from}${a.to}${a.relation}${a.startDate}`.localeCompare(`${b.from}${b.to}${b.relation}${b.startDate}`)),
   };
 }
 
@@ -107,6 +109,17 @@ describe('template-format export', () => {
     expect(second.result.parties.find((p) => p.ref === 'GC-001')).toMatchObject({ isClient: true });
     // And exporting the re-imported project gives the same bytes.
     expect(Buffer.from(writeTemplate(second.result)).equals(Buffer.from(exported))).toBe(true);
+  });
+
+  it('round-trips the whole demo project, repeated payments between the same parties included', () => {
+    const demo = JSON.parse(readFileSync(`${REPO_ROOT}/assets/samples/stadium-demo.json`, 'utf8')) as ProjectSnapshot;
+    const plan = planImport(readTemplateFiles([{ name: 'demo.xlsx', bytes: writeTemplate(demo) }]), { target: { mode: 'new' }, ids: sequentialIds(900), clock: steppingClock('2027-01-01T00:00:00.000Z') });
+    expect(plan.errors).toEqual([]);
+    expect(plan.result.links).toHaveLength(demo.links.length);
+    const { project: _p1, ...imported } = comparable(plan.result);
+    const { project: _p2, ...original } = comparable(demo);
+    expect(imported.links).toEqual(original.links);
+    expect(imported.parties.map((p) => p.ref)).toEqual(original.parties.map((p) => p.ref));
   });
 
   it('round-trips hostile text: formula triggers, quotes, line breaks, scripts', () => {
