@@ -22,6 +22,7 @@ import type { Exposure, ExposureGraph } from './propagate';
 import { addLink, buildRiskIndex, removeLink } from './risk-index';
 import type { PartyEntry, RiskIndex } from './risk-index';
 import { diffEvidence, diffRecords, diffRows, sameRow } from './session-diff';
+import { ownExposure } from './shared-values';
 import type { LinkEdits } from './session-diff';
 import type { PartyRisk, ProjectRiskResult } from './types';
 
@@ -172,7 +173,7 @@ class Session implements RiskSession {
     let level: RiskLevel = levelOf(e, this.model.weights);
     if (levelRank(source.inherent.level) > levelRank(level)) level = source.inherent.level;
     const pe = x.predEdge[i]!;
-    const exposure = { score: e, level, via: pe === -1 ? null : this.ids[this.graph.edgeChild[pe]!]! };
+    const exposure = pe === -1 ? ownExposure(e, level) : { score: e, level, via: this.ids[this.graph.edgeChild[pe]!]! };
     const paths = topPaths(this.graph, x, i, this.options.maxPaths ?? 3, 1);
     if (!draft) return { ...source, exposure, paths };
     // Not yet part of any result, so it can still be completed in place.

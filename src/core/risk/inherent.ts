@@ -20,12 +20,13 @@
 import { INDICATORS } from './catalog';
 import type { IndicatorDef } from './catalog';
 import { factState, gapFindings, INDICATOR_INDEX, modelTables } from './fact-state';
-import { levelOf, LEVELS, levelRank } from './model';
-import type { RiskModel, RiskLevel } from './model';
+import { levelOf, levelRank } from './model';
+import { scoreLevel } from './shared-values';
+import type { RiskModel } from './model';
 import type { PartyDerivation } from './derive';
 import type { IndicatorOverride, Confidence } from '../model/records';
 import type { Party } from '../model/schemas';
-import type { EvidenceItem, ExposurePath, IndicatorFinding, PartyRisk, RuledOut, ScoreLevel } from './types';
+import type { EvidenceItem, ExposurePath, IndicatorFinding, PartyRisk, RuledOut } from './types';
 import { insertionSort, stableSort } from './small-sort';
 
 /**
@@ -131,15 +132,6 @@ function applyOverrides(overrides: readonly IndicatorOverride[], weight: Float64
     addFinding(i, Math.min(MAX_P, weight[i]! * conf[o.confidence]), o.confidence, 1, item, true);
   }
   return ruledOut.sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1));
-}
-
-/** The (shared, frozen) score-and-level pair: parties with equal scores share one. */
-const scoreLevels = LEVELS.map(() => new Map<number, ScoreLevel>());
-function scoreLevel(score: number, level: RiskLevel): ScoreLevel {
-  const byScore = scoreLevels[levelRank(level)]!;
-  let pair = byScore.get(score);
-  if (!pair) byScore.set(score, (pair = Object.freeze({ score, level })));
-  return pair;
 }
 
 /** Scores one party from its derivation and the auditor's overrides: its result, but for exposure and paths. */
