@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { DependencyList } from 'react';
 import { useServices } from './services-context';
+import { reportAppError } from '../components/ErrorBoundary';
 
 export function useLive<T>(query: () => Promise<T>, deps: DependencyList): T | undefined {
   const { repo } = useServices();
@@ -20,7 +21,7 @@ export function useLive<T>(query: () => Promise<T>, deps: DependencyList): T | u
           if (current && mine === version) setState({ value, deps });
         },
         (error: unknown) => {
-          if (current) console.error('query failed', error);
+          if (current) reportAppError(error);
         },
       );
     };

@@ -12,6 +12,7 @@ import { useNavigation } from '../../app/navigation';
 import { Button, Dialog, EmptyState, Notice, PageHeader } from '../../components/ui';
 import { countryLabel } from '../../components/CountrySelect';
 import { ProjectForm } from './ProjectForm';
+import { createBackup } from '../../../src/core/services/backups';
 import { DEMO_PROJECT_ID, openDemoProject } from './demo';
 
 export function ProjectsView(_props: RouteProps) {
@@ -118,13 +119,17 @@ export function ProjectsView(_props: RouteProps) {
           <>
             <Button onClick={() => setDeleting(null)}>Cancel</Button>
             <Button variant="danger" onClick={async () => {
-              await saveFields(() => repo.deleteProject(deleting!.id));
+              // A backup first: if it cannot be made, the project is not deleted.
+              await saveFields(async () => {
+                await createBackup(repo, deleting!.id, 'delete', `before deleting ${deleting!.name}`);
+                await repo.deleteProject(deleting!.id);
+              });
               setDeleting(null);
             }}>Delete for good</Button>
           </>
         }
       >
-        <p>Delete <strong>{deleting?.name}</strong> with all its parties, links, evidence and findings? The audit log keeps a record of the deletion. Export a bundle first if you may need it again.</p>
+        <p>Delete <strong>{deleting?.name}</strong> with all its parties, links, evidence and findings? A backup is kept on the Backups screen (for 30 days), so the deletion can be undone there; the audit log records it.</p>
       </Dialog>
     </div>
   );

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app/App';
 import { Repository } from '../../../src/core/services/repository';
 import { createMemoryBackend } from '../../../src/store';
+import { listBackups } from '../../../src/core/services/backups';
 
 describe('projects and parties screens', () => {
   let repo: Repository;
@@ -32,6 +33,17 @@ describe('projects and parties screens', () => {
     const [project] = await repo.listProjects();
     expect(project?.hostCountry).toBe('QA');
     await waitFor(() => expect(window.location.hash).toContain(`project=${project!.id}`));
+  });
+
+  it('keeps a backup of a project before deleting it', async () => {
+    const project = await repo.createProject({ name: 'Tower crane lot' });
+    await repo.createParty(project.id, { kind: 'organization', name: 'Lift Masters W.L.L.' });
+    render(<App services={{ repo }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete Tower crane lot' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Delete project' })).getByRole('button', { name: 'Delete for good' }));
+    await waitFor(async () => expect(await repo.listProjects()).toEqual([]));
+    const backups = await listBackups(repo, project.id);
+    expect(backups).toMatchObject([{ reason: 'delete', projectName: 'Tower crane lot', counts: { parties: 1 } }]);
   });
 
   it('adds a crew with workforce facts and rejects a fractional headcount', async () => {
