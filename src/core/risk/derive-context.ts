@@ -6,7 +6,7 @@
  */
 import type { Party } from '../model/schemas';
 import { countryEvidence, COUNTRY_TIERS, sectorEvidence } from './context-tables';
-import { contextText, ev, recorded } from './evidence';
+import { contextText, ev, recorded, selfEvidence } from './evidence';
 import type { PartyRole } from './facts';
 import type { PartyEntry, RiskIndex } from './risk-index';
 import type { Derivation } from './types';
@@ -43,7 +43,7 @@ function addHits(party: Party, subjectEntry: PartyEntry, out: Derivation[]): voi
 export function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole, out: Derivation[]): void {
   const party = entry.party;
   if (party.kind === 'organization' && party.country !== 'KP' && DPRK_NAME.test(party.name) && LABOUR_EXPORT_NAME.test(party.name)) {
-    out.push({ indicatorId: 'dprk-labour-agent', confidence: 'suspected', strength: 1, evidence: ev('fact', `Name "${party.name}" follows the pattern of DPRK labour-export companies`, party.id) });
+    out.push({ indicatorId: 'dprk-labour-agent', confidence: 'suspected', strength: 1, evidence: selfEvidence(entry, 'fact', `Name "${party.name}" follows the pattern of DPRK labour-export companies`) });
   }
   if ((party.kind === 'organization' || party.kind === 'workforce') && !party.isClient) {
     const country = idx.project.hostCountry || party.country;
@@ -54,7 +54,7 @@ export function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole
       out.push({
         indicatorId: 'high-evidence-location', confidence: 'reported',
         strength: COUNTRY_TIERS[row.tier] * (inSector ? 1 : 0.4),
-        evidence: ev('context', contextText(row, sector, inSector, idx.project.hostCountry !== ''), party.id),
+        evidence: selfEvidence(entry, 'context', contextText(row, sector, inSector, idx.project.hostCountry !== '')),
       });
     }
   }
@@ -66,7 +66,7 @@ export function deriveContext(idx: RiskIndex, entry: PartyEntry, role: PartyRole
       : after(end) ? `project runs until ${end}`
         : !end && after(idx.project.startDate) ? `project started ${idx.project.startDate}`
           : !end && after(idx.asOf) ? `present as of ${idx.asOf}` : '';
-    if (when) out.push({ indicatorId: 'dprk-income-after-2019', confidence: recorded(idx, party.id), strength: 1, evidence: ev('fact', `DPRK nationals earning income after ${REPATRIATION_DEADLINE}: ${when}`, party.id) });
+    if (when) out.push({ indicatorId: 'dprk-income-after-2019', confidence: recorded(idx, party.id), strength: 1, evidence: selfEvidence(entry, 'fact', `DPRK nationals earning income after ${REPATRIATION_DEADLINE}: ${when}`) });
   }
   for (let k = 0; k < entry.out.length; k++) {
     if (entry.out[k]!.relation !== 'employs') continue;

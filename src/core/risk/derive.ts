@@ -5,13 +5,12 @@
  * state of every fact that matters (known or unknown) for completeness. Pure and order-independent.
  */
 import type { Confidence } from '../model/records';
-import type { Party } from '../model/schemas';
 import { labelOf } from '../model/enums';
 import { applicableFacts, factById, FACTS } from './facts';
 import type { FactDef, PartyRole } from './facts';
 import { isLabourSector, sectorEvidence } from './context-tables';
 import { deriveContext, deriveHits } from './derive-context';
-import { answerText, ev, phrase, recorded } from './evidence';
+import { answerText, ev, phrase, recorded, selfEvidence } from './evidence';
 import type { PartyEntry, RiskIndex } from './risk-index';
 import type { Derivation, EvidenceItem } from './types';
 
@@ -57,8 +56,8 @@ export function roleOf(entry: PartyEntry): PartyRole {
 }
 
 /** Adds an indicator established by the party's own recorded fields. */
-function addFact(out: Derivation[], idx: RiskIndex, party: Party, indicatorId: string, text: string): void {
-  out.push({ indicatorId, confidence: recorded(idx, party.id), strength: 1, evidence: { kind: 'fact', text, refs: [party.id] } });
+function addFact(out: Derivation[], idx: RiskIndex, entry: PartyEntry, indicatorId: string, text: string): void {
+  out.push({ indicatorId, confidence: recorded(idx, entry.party.id), strength: 1, evidence: selfEvidence(entry, 'fact', text) });
 }
 
 /** Reads the recorded (non-questionnaire) value of a fact: red, clean or unknown, plus what it derives. */
@@ -69,7 +68,7 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'f.country':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      addFact(out, idx, party, 'dprk-labour-agent', 'Registered in North Korea (country KP)');
+      addFact(out, idx, entry, 'dprk-labour-agent', 'Registered in North Korea (country KP)');
       return 'red';
     case 'f.sector':
       return party.sector.trim() ? 'clean' : 'unknown';
@@ -78,45 +77,45 @@ function readRecorded(idx: RiskIndex, entry: PartyEntry, fact: FactDef, out: Der
     case 'f.visa':
       if (!wf?.visaType) return 'unknown';
       if (!NON_WORK_VISA.test(wf.visaType)) return 'clean';
-      addFact(out, idx, party, 'permits-or-visas-for-others', `Workers hold "${wf.visaType}" visas, not work permits`);
+      addFact(out, idx, entry, 'permits-or-visas-for-others', `Workers hold "${wf.visaType}" visas, not work permits`);
       return 'red';
     case 'f.housing':
       if (!wf || wf.housing === 'unknown') return 'unknown';
       if (wf.housing !== 'compound') return 'clean';
-      addFact(out, idx, party, 'minders-compound', 'Workers housed in a compound / guarded housing');
+      addFact(out, idx, entry, 'minders-compound', 'Workers housed in a compound / guarded housing');
       return 'red';
     case 'f.bank-country':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      addFact(out, idx, party, 'opaque-payment-channel', 'Bank located in North Korea (country KP)');
+      addFact(out, idx, entry, 'opaque-payment-channel', 'Bank located in North Korea (country KP)');
       return 'red';
     case 'f.payment-channels':
       return readPaymentChannels(idx, entry, out);
     case 'q.dprk-nationals':
       if (!wf || !wf.nationality) return 'unknown';
       if (wf.nationality !== 'KP') return 'clean';
-      addFact(out, idx, party, 'dprk-nationals', wf.headcount ? phrase('Workforce nationality: North Korean (KP), ', `${wf.headcount} workers`) : 'Workforce nationality: North Korean (KP)');
+      addFact(out, idx, entry, 'dprk-nationals', wf.headcount ? phrase('Workforce nationality: North Korean (KP), ', `${wf.headcount} workers`) : 'Workforce nationality: North Korean (KP)');
       return 'red';
     case 'q.person-dprk':
       if (!party.country) return 'unknown';
       if (party.country !== 'KP') return 'clean';
-      if (party.isWorker || entry.in.some((l) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, party, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
-      else addFact(out, idx, party, 'dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
+      if (party.isWorker || entry.in.some((l) => l.relation === 'employs' || l.relation === 'recruits')) addFact(out, idx, entry, 'dprk-nationals', 'Works in the chain as a North Korean national (KP)');
+      else addFact(out, idx, entry, 'dprk-labour-agent', 'North Korean national (KP) as owner, officer or counterparty');
       return 'red';
     case 'q.wages-to-workers':
       if (!wf || wf.wagePayment === 'unknown') return 'unknown';
       if (wf.wagePayment === 'individual_account' || wf.wagePayment === 'cash_to_worker') return 'clean';
-      addFact(out, idx, party, 'wages-not-to-workers', phrase('Wages paid: ', labelOf(wf.wagePayment)));
+      addFact(out, idx, entry, 'wages-not-to-workers', phrase('Wages paid: ', labelOf(wf.wagePayment)));
       return 'red';
     case 'q.individual-contracts':
       if (!wf || wf.individualContracts === 'unknown') return 'unknown';
       if (wf.individualContracts === 'yes') return 'clean';
-      addFact(out, idx, party, 'no-individual-contracts', 'Workers have no individual contracts');
+      addFact(out, idx, entry, 'no-individual-contracts', 'Workers have no individual contracts');
       return 'red';
     case 'q.own-passports':
       if (!wf || wf.passportsHeldBy === 'unknown') return 'unknown';
       if (wf.passportsHeldBy === 'worker') return 'clean';
-      addFact(out, idx, party, 'passports-held', phrase('Passports held by: ', labelOf(wf.passportsHeldBy)));
+      addFact(out, idx, entry, 'passports-held', phrase('Passports held by: ', labelOf(wf.passportsHeldBy)));
       return 'red';
     case 'q.dprk-agent':
       if (party.kind !== 'organization' || !party.country) return 'unknown';

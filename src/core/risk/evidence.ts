@@ -7,13 +7,16 @@
 import type { Confidence } from '../model/records';
 import type { CountryEvidence, SectorEvidence } from './context-tables';
 import type { QuestionText } from './facts';
-import type { RiskIndex } from './risk-index';
+import type { PartyEntry, RiskIndex } from './risk-index';
 import type { EvidenceItem } from './types';
 
 /** Entries kept by each cache below before it starts over (bounds memory over many projects). */
 const MAX_KEPT = 20_000;
 
 export const ev = (kind: EvidenceItem['kind'], text: string, ...refs: string[]): EvidenceItem => ({ kind, text, refs });
+
+/** Evidence about the party itself: all its items share one frozen `[party id]` list of references. */
+export const selfEvidence = (entry: PartyEntry, kind: EvidenceItem['kind'], text: string): EvidenceItem => ({ kind, text, refs: (entry.selfRefs ??= Object.freeze([entry.party.id])) });
 
 /** Recorded facts count as reported; with an evidence file attached to the subject they count as confirmed. */
 export function recorded(idx: RiskIndex, subject: string, other?: string): Confidence {

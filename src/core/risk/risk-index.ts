@@ -27,6 +27,8 @@ export interface PartyEntry {
   questionnaires: Questionnaire[];
   overrides: IndicatorOverride[];
   hits: ScreeningHit[];
+  /** `[party id]`, the references of every evidence item about the party itself, made once (evidence.ts). */
+  selfRefs: readonly string[] | null;
 }
 
 export interface RiskIndex {
@@ -59,7 +61,7 @@ const linkId = (e: LinkEntry) => e.link.id;
 const recordId = (r: { id: string }) => r.id;
 
 function newEntry(party: Party): PartyEntry {
-  return { party, index: -1, out: NONE, in: NONE, questionnaires: NONE, overrides: NONE, hits: NONE };
+  return { party, index: -1, out: NONE, in: NONE, questionnaires: NONE, overrides: NONE, hits: NONE, selfRefs: null };
 }
 
 /** Builds the index. Links whose endpoints are not parties are kept out (and reported as warnings). */
