@@ -222,17 +222,26 @@ function stepBefore(g: ExposureGraph, x: Exposure, a: number, b: number): boolea
 export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, min: number): readonly ExposurePath[] {
   const degree = g.parentStart[i + 1]! - g.parentStart[i]!;
   if (degree > candidates.length) candidates = new Int32Array(degree * 2);
-  // Insertion into a sorted buffer: stable (equal steps keep edge order) and allocation-free; degrees are small.
   let count = 0;
-  for (let j = g.parentStart[i]!; j < g.parentStart[i + 1]!; j++) {
-    const e = g.byParent[j]!;
-    if (stepValue(g, x, e) < min) continue;
-    let at = count++;
-    while (at > 0 && stepBefore(g, x, e, candidates[at - 1]!)) {
-      candidates[at] = candidates[at - 1]!;
-      at--;
+  if (degree <= 32) {
+    // Insertion into a sorted buffer: stable (equal steps keep edge order) and allocation-free.
+    for (let j = g.parentStart[i]!; j < g.parentStart[i + 1]!; j++) {
+      const e = g.byParent[j]!;
+      if (stepValue(g, x, e) < min) continue;
+      let at = count++;
+      while (at > 0 && stepBefore(g, x, e, candidates[at - 1]!)) {
+        candidates[at] = candidates[at - 1]!;
+        at--;
+      }
+      candidates[at] = e;
     }
-    candidates[at] = e;
+  } else {
+    // A party with many direct sources (a client paying thousands of crews): a stable sort, not quadratic insertion.
+    const list: number[] = [];
+    for (let j = g.parentStart[i]!; j < g.parentStart[i + 1]!; j++) if (stepValue(g, x, g.byParent[j]!) >= min) list.push(g.byParent[j]!);
+    list.sort((a, b) => (stepBefore(g, x, a, b) ? -1 : stepBefore(g, x, b, a) ? 1 : 0));
+    candidates.set(list);
+    count = list.length;
   }
   if (count === 0) return NO_PATHS;
   found.length = 0;

@@ -79,6 +79,23 @@ function sessionDigest(base: ProjectSnapshot, steps: number, options = {}): stri
   return digestOf(results);
 }
 
+/**
+ * A hub: one contractor with 150 direct subcontractors and payments (many of them alike, so their
+ * exposure ties), some subcontracting back up: the many-sources path of topPaths and tie-breaking.
+ */
+function hubSnapshot(): ProjectSnapshot {
+  const base = randomSnapshot(77, { parties: 300, links: 400 });
+  const hub = base.parties[0]!.id;
+  const extra: Link[] = [];
+  for (let k = 1; k <= 150; k++) {
+    const to = base.parties[k]!.id;
+    extra.push({ ...base.links[0]!, id: `hs${String(k).padStart(3, '0')}`, relation: 'subcontracts', from: hub, to, channel: null });
+    if (k % 2) extra.push({ ...base.links[0]!, id: `hp${String(k).padStart(3, '0')}`, relation: 'pays', from: hub, to, channel: k % 3 ? 'bank_transfer' : 'cash' });
+    if (k % 25 === 0) extra.push({ ...base.links[0]!, id: `hb${String(k).padStart(3, '0')}`, relation: 'subcontracts', from: to, to: hub, channel: null });
+  }
+  return { ...base, links: [...base.links, ...extra] };
+}
+
 const heavyWeights = createRiskModel({ ...DEFAULT_WEIGHTS, unknownFactor: 0.05, attenuation: { ...DEFAULT_WEIGHTS.attenuation, pays: 1, banks_with: 1 }, thresholds: { medium: 10, high: 30, critical: 60 } });
 
 /** The scenarios, cheapest first. */
@@ -88,6 +105,7 @@ export function equivalenceCases(): EquivalenceCase[] {
     ...small.map(({ seed, s }) => ({ name: `random 60 parties, 180 links, seed ${seed}`, digest: () => digestOf([scoreProject(s)]) })),
     { name: 'random 60/180 seed 3, shuffled, 5 paths, as of 2026-06-30', digest: () => digestOf([scoreProject(shuffled(small[0]!.s, 9), { maxPaths: 5, asOf: '2026-06-30' })]) },
     { name: 'random 60/180 seed 17, other weights', digest: () => digestOf([scoreProject(small[1]!.s, { model: heavyWeights })]) },
+    { name: 'hub with 150 direct subcontractors and payments, 5 paths', digest: () => digestOf([scoreProject(hubSnapshot(), { maxPaths: 5 })]) },
     { name: 'tiered 300 parties, 700 links, seed 7', digest: () => digestOf([scoreProject(randomSnapshot(7, { parties: 300, links: 700, shape: 'tiered' }))]) },
     { name: 'random 400 parties, 1,200 links, seed 11, 30 session edits', digest: () => sessionDigest(randomSnapshot(11, { parties: 400, links: 1200 }), 30) },
     { name: 'tiered 2,000 parties, 4,500 links, seed 5, 18 session edits, as of 2026-06-30', digest: () => sessionDigest(randomSnapshot(5, { parties: 2000, links: 4500, shape: 'tiered' }), 18, { asOf: '2026-06-30' }) },

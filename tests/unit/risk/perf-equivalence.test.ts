@@ -13,6 +13,7 @@ const EXPECTED = new Map<string, string>([
   ['random 60 parties, 180 links, seed 2024', '43d59d2e6b1d139ee6b5fa635f456b0db73c61121824eacb10d04ad7ad11f6e3'],
   ['random 60/180 seed 3, shuffled, 5 paths, as of 2026-06-30', 'ae4f55f22f557b7a0593a173fd3f9c415fccc1efcc12a4e55f34c380871df2c7'],
   ['random 60/180 seed 17, other weights', '8029184a30c9249b55c091f9fde03720cd23f787db8978a6831216d763d24b4a'],
+  ['hub with 150 direct subcontractors and payments, 5 paths', '6ebd08c8dcf6bdba0691a0d1fbdb707d523482c4e50a286b93f3a7fc01015bfa'],
   ['tiered 300 parties, 700 links, seed 7', '08c610409539eca625b5c0640a85d4e9e3c2bde1ca78ca501b0906f19e5c2a74'],
   ['random 400 parties, 1,200 links, seed 11, 30 session edits', 'be479f7073164f00daa735c4afdc73bdda9701160a3dcc335d31db61a0ad0369'],
   ['tiered 2,000 parties, 4,500 links, seed 5, 18 session edits, as of 2026-06-30', '1e6a41349fa7b3a18e2a2be4607414eecb808a8dec1785d638dd6b74ca7f0177'],
