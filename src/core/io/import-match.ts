@@ -28,6 +28,7 @@ export class PartyIndex {
   private readonly draftsByName = new Map<string, PartyDraft[]>();
   private readonly existingByRef = new Map<string, Party>();
   private readonly existingByName = new Map<string, Party[]>();
+  private readonly namedCache = new Map<string, { drafts: readonly PartyDraft[]; parties: readonly Party[] }>();
 
   constructor(drafts: readonly PartyDraft[], existing: readonly Party[]) {
     for (const d of drafts) {
@@ -38,6 +39,22 @@ export class PartyIndex {
       if (p.ref) this.existingByRef.set(refKey(p.ref), p);
       push(this.existingByName, nameKey(p.name), p);
     }
+  }
+
+  /**
+   * The workbook and project parties with this name key, leaving out project parties the workbook
+   * lists under the same reference code. Computed once per key: a sheet can name the same party on
+   * thousands of rows.
+   */
+  private named(key: string): { drafts: readonly PartyDraft[]; parties: readonly Party[] } {
+    const cached = this.namedCache.get(key);
+    if (cached) return cached;
+    const drafts = this.draftsByName.get(key) ?? [];
+    const refs = new Set(drafts.map((d) => refKey(d.ref)));
+    const parties = (this.existingByName.get(key) ?? []).filter((p) => !refs.has(refKey(p.ref)));
+    const found = { drafts, parties };
+    this.namedCache.set(key, found);
+    return found;
   }
 
   /** The first workbook row that uses this ID. */
@@ -70,8 +87,7 @@ export class PartyIndex {
     const existing = this.existingByRef.get(refKey(text));
     if (existing) return { target: { source: 'project', party: existing } };
     const key = nameKey(text);
-    const drafts = this.draftsByName.get(key) ?? [];
-    const parties = (this.existingByName.get(key) ?? []).filter((p) => !drafts.some((d) => refKey(d.ref) === refKey(p.ref)));
+    const { drafts, parties } = this.named(key);
     if (drafts.length + parties.length === 1) {
       return drafts.length ? { target: { source: 'workbook', draft: drafts[0]! }, byName: true } : { target: { source: 'project', party: parties[0]! }, byName: true };
     }

@@ -52,7 +52,6 @@ export interface ImportPlan {
   readonly base: Readonly<Record<string, string>>;
 }
 
-const rowKey = (o: RowOrigin) => `${o.sheet}\u0000${o.row}`;
 const partyFields = ['ref', 'name', 'kind', 'isWorker', 'isClient', 'country', 'sector', 'aliases', 'registrationNumber', 'address', 'notes', 'workforce'] as const;
 const linkFields = ['value', 'currency', 'sharePct', 'channel', 'startDate', 'endDate', 'notes'] as const;
 
@@ -83,14 +82,21 @@ function mergeFacts(base: WorkforceFacts | null, w: WorkforceDraft): WorkforceFa
 export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions): ImportPlan {
   const draft = parsed.value;
   const problems = new ProblemCollector(Number.POSITIVE_INFINITY);
-  for (const p of [...parsed.errors, ...parsed.warnings]) problems.add(p);
-  const invalid = new Set<string>();
-  for (const d of [...draft.parties, ...draft.links, ...draft.workforce]) if (!d.valid) invalid.add(rowKey(d.origin));
+  for (const p of parsed.errors) problems.add(p);
+  for (const p of parsed.warnings) problems.add(p);
+  // Rows with errors, by sheet then row number: asked for every row several times, so no string keys are built.
+  const invalid = new Map<string, Set<number>>();
+  const markInvalid = (o: RowOrigin) => {
+    const rows = invalid.get(o.sheet);
+    if (rows) rows.add(o.row);
+    else invalid.set(o.sheet, new Set([o.row]));
+  };
+  for (const rows of [draft.parties, draft.links, draft.workforce]) for (const d of rows) if (!d.valid) markInvalid(d.origin);
   const fail = (o: RowOrigin, column: string, message: string) => {
     problems.error(o.sheet, o.row, o.columns[column] ?? null, message);
-    invalid.add(rowKey(o));
+    markInvalid(o);
   };
-  const isValid = (o: RowOrigin) => !invalid.has(rowKey(o));
+  const isValid = (o: RowOrigin) => invalid.get(o.sheet)?.has(o.row) !== true;
   const existing = options.target.mode === 'merge' ? options.target.snapshot : null;
   const now = options.clock();
 
@@ -208,8 +214,9 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
     const wValid = w && isValid(w.origin) ? w : undefined;
     const kind = d.kind ?? match?.kind ?? (w ? 'workforce' : 'organization');
     const before = match;
-    const candidate = {
-      ...(before ?? { id: options.ids('pty'), projectId: project.id, createdAt: now }),
+    // The row's values are built as one plain object and spread once: adding them one by one to a
+    // copy of the stored party was most of the planning time on large sheets.
+    const values = {
       updatedAt: before?.updatedAt ?? now,
       isClient: (before?.isClient ?? false) || isClientDraft(d) || (clientTarget?.source === 'project' && clientTarget.party === before),
       ref: before?.ref || d.ref,
@@ -225,6 +232,7 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
       notes: d.notes || before?.notes || '',
       workforce: kind === 'workforce' ? (wValid ? mergeFacts(before?.workforce ?? null, wValid) : before?.workforce ?? null) : null,
     };
+    const candidate = before ? { ...before, ...values } : { id: options.ids('pty'), projectId: project.id, createdAt: now, ...values };
     const checked = partySchema.safeParse(candidate);
     if (!checked.success) {
       for (const e of toFieldErrors(checked.error)) fail(d.origin, e.path.split('.')[0] ?? 'name', `${e.path}: ${e.message}`);
@@ -281,7 +289,9 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
   const linksByEnds = new Map<string, Link[]>();
   for (const l of existing?.links ?? []) {
     const ends = `${l.from}|${l.to}|${l.relation}`;
-    linksByEnds.set(ends, [...(linksByEnds.get(ends) ?? []), l]);
+    const same = linksByEnds.get(ends);
+    if (same) same.push(l);
+    else linksByEnds.set(ends, [l]);
   }
   // A row without a start date updates the stored link between the same parties when there is just one.
   const storedLinkFor = (from: string, to: string, relation: string, startDate: string): Link | undefined => {
@@ -310,8 +320,7 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
     }
     seenLinks.set(key, l);
     const before = storedLinkFor(from, to, l.relation, l.startDate ?? '');
-    const candidate = {
-      ...(before ?? { id: options.ids('lnk'), projectId: project.id, createdAt: now, updatedAt: now, from, to, relation: l.relation }),
+    const values = {
       value: l.value ?? before?.value ?? null,
       currency: l.currency || before?.currency || '',
       sharePct: l.sharePct ?? before?.sharePct ?? null,
@@ -320,6 +329,7 @@ export function planImport(parsed: Parsed<TemplateDraft>, options: ImportOptions
       endDate: l.endDate || before?.endDate || '',
       notes: l.notes || before?.notes || '',
     };
+    const candidate = before ? { ...before, ...values } : { id: options.ids('lnk'), projectId: project.id, createdAt: now, updatedAt: now, from, to, relation: l.relation, ...values };
     const checked = linkSchema.safeParse(candidate);
     if (!checked.success) {
       for (const e of toFieldErrors(checked.error)) fail(l.origin, e.path || 'relation', `${e.path}: ${e.message}`);
