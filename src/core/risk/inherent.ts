@@ -85,7 +85,8 @@ const byText = (a: EvidenceItem, b: EvidenceItem) => (a.text < b.text ? -1 : a.t
 const byContribution = (a: IndicatorFinding, b: IndicatorFinding) => (a.contribution > b.contribution ? -1 : a.contribution < b.contribution ? 1 : a.id < b.id ? -1 : 1);
 
 // Notes recur across parties (the same hard rule, the same share of known facts): each distinct
-// text, and each list of just that note, is built once and shared.
+// text, and each list of just that note, is built once and shared. Contradiction notes quote the
+// party's own evidence (names, free text), so they are never kept in these module-level caches.
 const hardRuleNotes = new Map<IndicatorDef, Partial<Record<Confidence, string>>>();
 const hardRuleNote = (def: IndicatorDef, confidence: Confidence): string => {
   let byConfidence = hardRuleNotes.get(def);
@@ -216,6 +217,6 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
     completeness: Math.round(completeness * 1000) / 1000, knownFacts: facts.knownFacts, totalFacts: d.facts.length,
     factWeight: facts.factWeight, insufficient,
     missingFacts: facts.missingFacts, indicators: items ? indicators : NONE, gaps: gapList,
-    ruledOut, notes: notes.length === 0 ? NONE : notes.length === 1 ? singleNote(notes[0]!) : notes, paths: NO_PATHS,
+    ruledOut, notes: notes.length === 0 ? NONE : notes.length === 1 && !d.contradictions.length ? singleNote(notes[0]!) : notes, paths: NO_PATHS,
   };
 }
