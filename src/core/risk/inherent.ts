@@ -206,8 +206,9 @@ export function scoreInherent(d: PartyDerivation, overrides: readonly IndicatorO
       weight: tables.shownWeight[i]!, contribution: shareOf(raw, total, slot.log[i]!), evidence: evidence.length > 1 ? stableSort(evidence, byText) : evidence,
       sources: def.sources, addedByAuditor: slot.byAuditor[i] === 1,
     };
-    slot.evidence[i] = null;
   }
+  // Drop the scratch's hold on this party's evidence (texts can name people), ruled-out ones included.
+  slot.evidence.fill(null);
   insertionSort(indicators, byContribution);
   const gapList = gaps ? gapFindings(tables, facts, excluded, raw, total, gaps) : NONE;
 

@@ -274,6 +274,8 @@ export function topPaths(g: ExposureGraph, x: Exposure, i: number, k: number, mi
     firsts.push(first);
     found.push({ ids, relations: relationList(length - 1), score: Math.round(stepValue(g, x, e) * 10) / 10 });
   }
-  // An exact-size copy of the scratch list: thousands of parties keep their paths.
-  return found.length ? found.slice() : NO_PATHS;
+  // An exact-size copy of the scratch list (thousands of parties keep their paths), which is then emptied.
+  const paths = found.length ? found.slice() : NO_PATHS;
+  found.length = 0;
+  return paths;
 }
