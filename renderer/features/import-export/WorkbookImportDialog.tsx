@@ -2,18 +2,21 @@
  * Importing a filled-in template (or CSV files, one per sheet): pick the file, see every problem by
  * cell with counts per sheet before anything is written, choose a new project or a merge into the
  * open one, optionally import only the valid rows, then write it all in one step (with a backup of
- * the project first when merging).
+ * the project first when merging). Reading and planning run in a Web Worker with a progress bar,
+ * so a workbook at the row limit never freezes the window.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { planImport, readTemplateFiles, sortProblems } from '../../../src/core/io';
+import { useEffect, useRef, useState } from 'react';
+import { sortProblems } from '../../../src/core/io';
 import type { InputFile, ImportPlan } from '../../../src/core/io';
-import { randomId, systemClock } from '../../../src/core/model';
 import type { ProjectSnapshot } from '../../../src/core/model';
 import { applyImportWithBackup } from '../../../src/core/services/backups';
 import { openFile, readPickedFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';
 import { Button, CheckboxField, Dialog, Notice, TextField } from '../../components/ui';
 import { ProblemList } from './ProblemList';
+import type { ReadSummary } from './import-worker-protocol';
+import { planInWorker, readInWorker } from './workbook-import-client';
+import type { WorkerProgress } from './workbook-import-client';
 
 interface Props {
   readonly open: boolean;
@@ -22,6 +25,18 @@ interface Props {
   readonly projectId: string | null;
   readonly projectName: string | null;
   readonly onImported: (projectId: string, message: string) => void;
+}
+
+/** Typing a project name re-plans the import; wait for a pause in typing first. */
+const NAME_PAUSE_MS = 300;
+
+function Progress({ progress }: { progress: WorkerProgress }) {
+  return (
+    <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} aria-valuetext={progress.step}>
+      <div className="progress-bar" style={{ width: `${Math.round((100 * progress.done) / Math.max(1, progress.total))}%` }} />
+      <span className="small">{progress.step}…</span>
+    </div>
+  );
 }
 
 function Counts({ plan }: { plan: ImportPlan }) {
@@ -61,10 +76,15 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
   const [files, setFiles] = useState<InputFile[] | null>(null);
   const [target, setTarget] = useState<'new' | 'merge'>('new');
   const [name, setName] = useState('');
+  const [planName, setPlanName] = useState('');
   const [onlyValid, setOnlyValid] = useState(false);
   const [existing, setExisting] = useState<ProjectSnapshot | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [read, setRead] = useState<{ readId: number; summary: ReadSummary } | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [readProgress, setReadProgress] = useState<WorkerProgress | null>(null);
+  const [planProgress, setPlanProgress] = useState<WorkerProgress | null>(null);
   const csvInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -74,8 +94,14 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
       setOnlyValid(false);
       setTarget('new');
       setName('');
+      setPlanName('');
     }
   }, [open]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setPlanName(name), NAME_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [name]);
 
   useEffect(() => {
     let current = true;
@@ -85,16 +111,40 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
     };
   }, [target, projectId, repo]);
 
-  const parsed = useMemo(() => (files ? readTemplateFiles(files) : null), [files]);
-  const plan = useMemo(() => {
-    if (!parsed) return null;
-    if (target === 'merge' && !existing) return null;
-    const fallback = name.trim() || (files?.[0]?.name.replace(/\.[^.]+$/, '') ?? 'Imported project');
-    return planImport(parsed, {
-      target: target === 'merge' && existing ? { mode: 'merge', snapshot: existing } : { mode: 'new', projectName: fallback },
-      onlyValidRows: onlyValid, ids: randomId, clock: systemClock,
-    });
-  }, [parsed, target, existing, name, onlyValid, files]);
+  // Read the chosen files in the worker; a newer choice makes the answer to an older one stale.
+  useEffect(() => {
+    setRead(null);
+    setPlan(null);
+    if (!files) return;
+    let current = true;
+    setReadProgress({ done: 0, total: files.length + 1, step: 'Reading' });
+    void readInWorker(files, (p) => current && setReadProgress(p)).then(
+      (r) => current && setRead(r),
+      (e: Error) => current && setError(e.message),
+    ).finally(() => current && setReadProgress(null));
+    return () => {
+      current = false;
+    };
+  }, [files]);
+
+  // Plan the import in the worker whenever what it depends on changes; the last plan stays shown meanwhile.
+  const fallbackName = planName.trim() || (files?.[0]?.name.replace(/\.[^.]+$/, '') ?? 'Imported project');
+  const fatalRead = read ? read.summary.errors.some((e) => e.sheet === '') : false;
+  useEffect(() => {
+    if (!read || fatalRead) return;
+    if (target === 'merge' && !existing) return;
+    let current = true;
+    setPlanProgress({ done: 0, total: 1, step: 'Checking the rows and planning the import' });
+    void planInWorker(read.readId, target === 'merge' && existing ? { mode: 'merge', snapshot: existing } : { mode: 'new', projectName: fallbackName }, onlyValid, (p) => current && setPlanProgress(p)).then(
+      (p) => current && setPlan(p),
+      (e: Error) => current && setError(e.message),
+    ).finally(() => current && setPlanProgress(null));
+    return () => {
+      current = false;
+    };
+  }, [read, fatalRead, target, existing, fallbackName, onlyValid]);
+  // A plan made for the other target is not shown while the new one is being made.
+  const shownPlan = plan && plan.mode === target ? plan : null;
 
   const chooseWorkbook = async () => {
     setError(null);
@@ -114,7 +164,8 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
   };
 
   const apply = async () => {
-    if (!plan || !files) return;
+    const plan = shownPlan;
+    if (!plan || !files || planProgress) return;
     setBusy(true);
     setError(null);
     try {
@@ -132,16 +183,17 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
     }
   };
 
-  const sheets = parsed?.value.sheets ?? {};
+  const parsed = read?.summary ?? null;
+  const sheets = parsed?.sheets ?? {};
   const sheetOrder = [sheets.project, sheets.parties, sheets.links, sheets.workforce].filter((x): x is string => Boolean(x));
-  const invalidRows = plan ? plan.counts.parties.invalid + plan.counts.links.invalid + plan.counts.workforce.invalid : 0;
-  const fatal = parsed ? parsed.errors.some((e) => e.sheet === '') : false;
+  const invalidRows = shownPlan ? shownPlan.counts.parties.invalid + shownPlan.counts.links.invalid + shownPlan.counts.workforce.invalid : 0;
+  const fatal = fatalRead;
   return (
     <Dialog title="Import a workbook" open={open} onClose={onClose} wide footer={
       <>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" disabled={!plan?.canApply || busy} onClick={() => void apply()}>
-          {busy ? 'Importing…' : plan && plan.errors.length && onlyValid ? 'Import the valid rows' : 'Import'}
+        <Button variant="primary" disabled={!shownPlan?.canApply || busy || planProgress !== null} onClick={() => void apply()}>
+          {busy ? 'Importing…' : shownPlan && shownPlan.errors.length && onlyValid ? 'Import the valid rows' : 'Import'}
         </Button>
       </>
     }>
@@ -153,27 +205,29 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
           {files ? <span className="muted small" data-testid="import-file">{files.map((f) => f.name).join(', ')}</span> : <span className="muted small">An .xlsx in the import template, or CSV files named after the sheets (Parties.csv, Links.csv, …).</span>}
         </div>
         {error ? <Notice kind="error">{error}</Notice> : null}
+        {readProgress ? <Progress progress={readProgress} /> : null}
         {parsed && !fatal ? (
           <>
             <fieldset className="import-target">
               <legend>Import into</legend>
               <label><input type="radio" name="import-target" checked={target === 'new'} onChange={() => setTarget('new')} /> A new project</label>
               <label><input type="radio" name="import-target" checked={target === 'merge'} disabled={!projectId} onChange={() => setTarget('merge')} /> {projectName ? <>The open project, <strong>{projectName}</strong> (matched by ID, then by name)</> : 'The open project (open one first)'}</label>
-              {target === 'new' ? <TextField label="Project name" value={name} placeholder={parsed.value.project.fields.name ?? files?.[0]?.name.replace(/\.[^.]+$/, '')} onChange={(e) => setName(e.target.value)} hint="Used when the Project sheet gives no name" dir="auto" /> : null}
+              {target === 'new' ? <TextField label="Project name" value={name} placeholder={parsed.projectName ?? files?.[0]?.name.replace(/\.[^.]+$/, '')} onChange={(e) => setName(e.target.value)} hint="Used when the Project sheet gives no name" dir="auto" /> : null}
             </fieldset>
-            {plan ? (
+            {planProgress ? <Progress progress={planProgress} /> : null}
+            {shownPlan ? (
               <>
-                <Counts plan={plan} />
-                <Summary plan={plan} />
-                {plan.errors.length ? (
+                <Counts plan={shownPlan} />
+                <Summary plan={shownPlan} />
+                {shownPlan.errors.length ? (
                   <Notice kind="error">
-                    {plan.errors.length} error{plan.errors.length === 1 ? '' : 's'} in {invalidRows} row{invalidRows === 1 ? '' : 's'}. Fix them in the workbook and choose it again, or import only the valid rows.
+                    {shownPlan.errors.length} error{shownPlan.errors.length === 1 ? '' : 's'} in {invalidRows} row{invalidRows === 1 ? '' : 's'}. Fix them in the workbook and choose it again, or import only the valid rows.
                   </Notice>
                 ) : <Notice kind="success">No errors: ready to import.</Notice>}
-                {plan.errors.length ? <CheckboxField label={`Import only the valid rows (leave out the ${invalidRows} with errors)`} checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> : null}
-                <ProblemList errors={sortProblems(plan.errors, sheetOrder)} warnings={sortProblems(plan.warnings, sheetOrder)} />
+                {shownPlan.errors.length ? <CheckboxField label={`Import only the valid rows (leave out the ${invalidRows} with errors)`} checked={onlyValid} onChange={(e) => setOnlyValid(e.target.checked)} /> : null}
+                <ProblemList errors={sortProblems(shownPlan.errors, sheetOrder)} warnings={sortProblems(shownPlan.warnings, sheetOrder)} />
               </>
-            ) : <p className="muted">Loading the open project…</p>}
+            ) : planProgress ? null : <p className="muted">Loading the open project…</p>}
           </>
         ) : parsed ? <ProblemList errors={parsed.errors} warnings={parsed.warnings} /> : null}
       </div>

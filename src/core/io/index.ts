@@ -16,7 +16,7 @@ export type { TemplateDraft, PartyDraft, LinkDraft, WorkforceDraft } from './tem
 export { planImport } from './import-plan';
 export type { ImportPlan, ImportOptions, ImportTarget, EntityChange, RowCounts, ChangeCounts } from './import-plan';
 export { readTemplateFiles, applyImport, StaleImportError } from './import-apply';
-export type { InputFile } from './import-apply';
+export type { InputFile, ReadProgress } from './import-apply';
 export { writeTemplate, templateRows, workbookIds, compareRefs } from './template-write';
 export { writeRegister, REGISTER_FORMAT_VERSION } from './register-export';
 export type { RegisterOptions } from './register-export';

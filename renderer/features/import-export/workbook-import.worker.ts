@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+/**
+ * The workbook import worker: reads the chosen workbook or CSV files and plans their import off the
+ * interface thread, posting progress before each step. The read draft is kept for the plans that
+ * follow (new project or merge, a new name, only the valid rows) so the file is read only once.
+ */
+import { planImport, readTemplateFiles } from '../../../src/core/io';
+import type { Parsed, TemplateDraft } from '../../../src/core/io';
+import { randomId, systemClock } from '../../../src/core/model';
+import type { ImportWorkerRequest, ImportWorkerResponse } from './import-worker-protocol';
+
+const post = (message: ImportWorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+let lastRead: { readonly id: number; readonly parsed: Parsed<TemplateDraft> } | null = null;
+
+self.addEventListener('message', (event: MessageEvent<ImportWorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'read') {
+      // Drop the previous draft first: two 50,000-row drafts need not be held at once.
+      lastRead = null;
+      const parsed = readTemplateFiles(request.files, ({ done, total, step }) => post({ type: 'progress', id: request.id, done, total, step }));
+      lastRead = { id: request.id, parsed };
+      post({
+        type: 'read',
+        id: request.id,
+        summary: { sheets: parsed.value.sheets, projectName: parsed.value.project.fields.name, errors: parsed.errors, warnings: parsed.warnings },
+      });
+      return;
+    }
+    if (!lastRead || lastRead.id !== request.readId) {
+      post({ type: 'failed', id: request.id, message: 'another file was chosen since; its import is planned instead' });
+      return;
+    }
+    post({ type: 'progress', id: request.id, done: 0, total: 1, step: 'Checking the rows and planning the import' });
+    const plan = planImport(lastRead.parsed, { target: request.target, onlyValidRows: request.onlyValidRows, ids: randomId, clock: systemClock });
+    post({ type: 'planned', id: request.id, plan });
+  } catch (error) {
+    post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+});
