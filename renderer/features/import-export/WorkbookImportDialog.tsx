@@ -7,15 +7,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { sortProblems } from '../../../src/core/io';
-import type { InputFile, ImportPlan } from '../../../src/core/io';
+import type { InputFile } from '../../../src/core/io';
 import type { ProjectSnapshot } from '../../../src/core/model';
 import { applyImportWithBackup } from '../../../src/core/services/backups';
 import { openFile, readPickedFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';
 import { Button, CheckboxField, Dialog, Notice, TextField } from '../../components/ui';
 import { ProblemList } from './ProblemList';
-import type { ReadSummary } from './import-worker-protocol';
-import { planInWorker, readInWorker } from './workbook-import-client';
+import type { PlanPreview, ReadSummary } from './import-worker-protocol';
+import { planInWorker, readInWorker, takePlan } from './workbook-import-client';
 import type { WorkerProgress } from './workbook-import-client';
 
 interface Props {
@@ -39,7 +39,7 @@ function Progress({ progress }: { progress: WorkerProgress }) {
   );
 }
 
-function Counts({ plan }: { plan: ImportPlan }) {
+function Counts({ plan }: { plan: PlanPreview }) {
   const rows = [['Parties', plan.counts.parties], ['Links', plan.counts.links], ['Workforce', plan.counts.workforce]] as const;
   return (
     <table className="table compact import-counts" aria-label="Rows per sheet">
@@ -54,17 +54,17 @@ function Counts({ plan }: { plan: ImportPlan }) {
   );
 }
 
-function Summary({ plan }: { plan: ImportPlan }) {
+function Summary({ plan }: { plan: PlanPreview }) {
   const { parties, links } = plan.summary;
   if (plan.mode === 'new') return <p>Creates the project with {parties.added} parties and {links.added} links.</p>;
-  const changes = plan.summary.changes.filter((c) => c.action === 'changed');
+  const { changed, changedCount } = plan.summary;
   return (
     <div>
       <p>Merge: {parties.added} parties added, {parties.changed} changed, {parties.unchanged} unchanged; {links.added} links added, {links.changed} changed. Empty cells never erase what is stored.</p>
-      {changes.length ? (
+      {changedCount ? (
         <details>
-          <summary>What changes ({changes.length})</summary>
-          <ul className="change-list">{changes.slice(0, 200).map((c, i) => <li key={i} dir="auto">{c.label}: {c.fields.join(', ')}</li>)}</ul>
+          <summary>What changes ({changedCount})</summary>
+          <ul className="change-list">{changed.map((c, i) => <li key={i} dir="auto">{c.label}: {c.fields.join(', ')}</li>)}</ul>
         </details>
       ) : null}
     </div>
@@ -82,7 +82,7 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [read, setRead] = useState<{ readId: number; summary: ReadSummary } | null>(null);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [plan, setPlan] = useState<PlanPreview | null>(null);
   const [readProgress, setReadProgress] = useState<WorkerProgress | null>(null);
   const [planProgress, setPlanProgress] = useState<WorkerProgress | null>(null);
   const csvInput = useRef<HTMLInputElement>(null);
@@ -164,11 +164,11 @@ export function WorkbookImportDialog({ open, onClose, projectId, projectName, on
   };
 
   const apply = async () => {
-    const plan = shownPlan;
-    if (!plan || !files || planProgress) return;
+    if (!shownPlan || !files || planProgress) return;
     setBusy(true);
     setError(null);
     try {
+      const plan = await takePlan(shownPlan);
       const fileName = files.map((f) => f.name).join(', ');
       const { projectId: id, backup } = await applyImportWithBackup(repo, plan, fileName);
       const { parties, links } = plan.summary;

@@ -1,9 +1,10 @@
 /**
  * The dialog side of the workbook import worker: one worker per app, requests answered by promises,
- * progress reported through a callback. The plan comes back whole, ready for `applyImportWithBackup`.
+ * progress reported through a callback. Planning answers with a preview; the whole plan, ready for
+ * `applyImportWithBackup`, is taken from the worker only to apply it.
  */
 import type { ImportPlan, ImportTarget, InputFile } from '../../../src/core/io';
-import type { ImportWorkerResponse, ReadSummary } from './import-worker-protocol';
+import type { ImportWorkerResponse, PlanPreview, ReadSummary } from './import-worker-protocol';
 
 /** Where the worker has got to, for the progress bar. */
 export interface WorkerProgress {
@@ -60,10 +61,18 @@ export async function readInWorker(files: readonly InputFile[], onProgress: OnPr
   return { readId: id, summary: response.summary };
 }
 
-/** Plans the import of the files read by `readId` into a new project or a merge. */
-export async function planInWorker(readId: number, target: ImportTarget, onlyValidRows: boolean, onProgress: OnProgress): Promise<ImportPlan> {
+/** Plans the import of the files read by `readId` into a new project or a merge; returns its preview. */
+export async function planInWorker(readId: number, target: ImportTarget, onlyValidRows: boolean, onProgress: OnProgress): Promise<PlanPreview> {
   const response = await ask({ type: 'plan', readId, target, onlyValidRows }, onProgress).answer;
   if (response.type === 'failed') throw new Error(response.message);
   if (response.type !== 'planned') throw new Error('unexpected answer from the import worker');
+  return response.preview;
+}
+
+/** The whole plan behind a preview, to apply it. */
+export async function takePlan(preview: PlanPreview): Promise<ImportPlan> {
+  const response = await ask({ type: 'take', planId: preview.planId }).answer;
+  if (response.type === 'failed') throw new Error(response.message);
+  if (response.type !== 'plan') throw new Error('unexpected answer from the import worker');
   return response.plan;
 }
