@@ -25,15 +25,6 @@ export function isDesktop(): boolean {
   return desktop() !== null;
 }
 
-/**
- * Whether a PDF can be shown inside the app. Not in the desktop app: its pages may not embed frames
- * (the CSP says frame-src 'none') and Chromium's PDF plugin is off, because evidence PDFs are
- * untrusted files. There, PDFs are saved and opened in the user's own viewer.
- */
-export function canShowPdfInline(): boolean {
-  return !isDesktop();
-}
-
 /** The app's version, platform and where its data lives. */
 export async function appInfo(): Promise<Result<AppInfo>> {
   const bridge = desktop();

@@ -1,12 +1,12 @@
 /**
  * The preview of a built report, drawn from its report model so it shows in every shell (the
  * desktop app need not have a PDF viewer): the sections it contains, the key findings, and the
- * parties that need action with what to do. The PDF itself can be shown inline where the browser
- * has a viewer.
+ * parties that need action with what to do. The PDF itself can be shown in place, drawn page by
+ * page by pdf.js, the same in the web build and the desktop app.
  */
 import { useState } from 'react';
 import { Button } from '../../components/ui';
-import { canShowPdfInline } from '../../app/bridge';
+import { PdfPreview } from '../../components/PdfPreview';
 import { SECTION_TITLES } from '../../../src/core/report';
 import type { ReportModel } from '../../../src/core/report';
 
@@ -16,9 +16,9 @@ export function ReportPreview({ model, pdfUrl }: { model: ReportModel; pdfUrl: s
     <div className="card report-outline">
       <div className="section-head">
         <h2>{model.meta.projectName}: due-diligence report</h2>
-        {pdfUrl && canShowPdfInline() ? <Button variant="ghost" onClick={() => setShowPdf((v) => !v)}>{showPdf ? 'Show the outline' : 'Show the PDF here'}</Button> : null}
+        {pdfUrl ? <Button variant="ghost" onClick={() => setShowPdf((v) => !v)}>{showPdf ? 'Show the outline' : 'Show the PDF here'}</Button> : null}
       </div>
-      {showPdf && pdfUrl ? <iframe className="report-preview" title="Report PDF" src={pdfUrl} /> : (
+      {showPdf && pdfUrl ? <PdfPreview source={pdfUrl} title="Report PDF" /> : (
         <>
           <p className="muted small">As of {model.meta.asOf}{model.meta.author ? `, prepared by ${model.meta.author}` : ''}{model.meta.organisation ? ` (${model.meta.organisation})` : ''}. Sections: {model.sections.map((s) => SECTION_TITLES[s]).join(' · ')}.</p>
           <h3>Key findings</h3>

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appInfo, canShowPdfInline, isDesktop, openFile, saveFile } from '../../../renderer/app/bridge';
+import { appInfo, isDesktop, openFile, saveFile } from '../../../renderer/app/bridge';
 import { FILE_KINDS } from '../../../src/ipc/contract';
 import type { SubtierBridge } from '../../../src/ipc/contract';
 
@@ -33,8 +33,6 @@ describe('in the desktop app', () => {
   it('forwards every call to window.subtier', async () => {
     const bridge = installDesktop();
     expect(isDesktop()).toBe(true);
-    // The desktop CSP has frame-src 'none' and no PDF plugin: PDFs are saved, not framed.
-    expect(canShowPdfInline()).toBe(false);
     expect(await appInfo()).toMatchObject({ ok: true, value: { version: '9.9.9' } });
     expect(await openFile('workbook')).toEqual({ ok: true, value: { name: 'a.xlsx', bytes: new Uint8Array([1]) } });
     expect(bridge.openFile).toHaveBeenCalledWith({ kind: 'workbook' });
@@ -48,7 +46,6 @@ describe('in the desktop app', () => {
 describe('in a browser', () => {
   it('reports the web platform and browser storage', async () => {
     expect(isDesktop()).toBe(false);
-    expect(canShowPdfInline()).toBe(true);
     const info = await appInfo();
     expect(info.ok && info.value.platform).toBe('web');
   });
