@@ -7,6 +7,7 @@
 import type { Link, Party, Project } from '../model/schemas';
 import { linkSchema, partySchema, projectSchema } from '../model/schemas';
 import type { PartyKind, Relation } from '../model/enums';
+import { seededRandom } from '../model/seeded-random';
 
 export interface GeneratedChain {
   readonly project: Project;
@@ -22,24 +23,13 @@ const HANGUL = ['건설', '무역', '개발', '인력'];
 const CYRILLIC = ['Строй', 'Монтаж', 'Трейд', 'Сервис'];
 const ARABIC = ['للمقاولات', 'للتجارة', 'لخدمات القوى العاملة', 'للإنشاءات'];
 
-/** A small, fast, seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Generates a chain of `partyCount` parties and about `linkCount` links (at least one tier link per
  * party below the client). `projectId` lets a test page load it under a known id.
  */
 export function generateChain(partyCount: number, linkCount: number, seed = 1, projectId = 'prj_generated'): GeneratedChain {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const parties: Party[] = [];
   const links: Link[] = [];

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { REPO_ROOT } from '../../support/shared';
+import { seededRandom } from '../../../src/core/model/seeded-random';
 
 /** Cases per format: FUZZ_COUNT when set (npm run fuzz sets 1,000), else a quick CI default. */
 export function fuzzCount(ciDefault: number): number {
@@ -14,17 +15,8 @@ export function fuzzCount(ciDefault: number): number {
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED) || 0x5eed_2026;
 
-/** mulberry32: small, fast, and the same sequence everywhere for the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator: the same sequence everywhere for the same seed. */
+export const prng = seededRandom;
 
 export type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);

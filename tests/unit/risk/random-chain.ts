@@ -4,18 +4,10 @@ import { CHANNELS, HOUSING, PASSPORT_HOLDERS, TRISTATE, WAGE_PAYMENTS } from '..
 import type { Link, Party, ProjectSnapshot, Questionnaire } from '../../../src/core/model';
 import { INDICATORS, QUESTIONS } from '../../../src/core/risk';
 import { answers, crew, hit, link, org, override, project, snapshot } from './build';
+import { seededRandom } from '../../../src/core/model/seeded-random';
 
-/** mulberry32: small, fast, good enough to make reproducible test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, for reproducible test data. */
+export const rng = seededRandom;
 
 const COUNTRIES = ['QA', 'RU', 'CN', 'KP', 'FR', 'NP', 'IN', ''];
 const SECTORS = ['construction', 'labour supply', 'IT services', 'banking', 'architecture', ''];
