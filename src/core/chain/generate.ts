@@ -23,7 +23,6 @@ const HANGUL = ['건설', '무역', '개발', '인력'];
 const CYRILLIC = ['Строй', 'Монтаж', 'Трейд', 'Сервис'];
 const ARABIC = ['للمقاولات', 'للتجارة', 'لخدمات القوى العاملة', 'للإنشاءات'];
 
-
 /**
  * Generates a chain of `partyCount` parties and about `linkCount` links (at least one tier link per
  * party below the client). `projectId` lets a test page load it under a known id.
