@@ -1,0 +1,114 @@
+// PDF previews in real Chromium, drawn by pdf.js from the app's own bundle: a PDF attached as
+// evidence to a demo party shows its pages on a canvas with page count and next/previous, a damaged
+// file gets a plain message, and a built report shows its first page. No request leaves the app.
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startApp } from './support/harness';
+import type { E2eApp } from './support/harness';
+
+/** A three-page PDF: each page a dark bar and a line of text, so a blank canvas cannot pass. */
+async function makePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= 3; i += 1) {
+    const page = doc.addPage([595, 842]);
+    page.drawRectangle({ x: 50, y: 700, width: 300 + i * 40, height: 60, color: rgb(0.1, 0.2, 0.5) });
+    page.drawText(`Payroll ledger, page ${i}`, { x: 50, y: 640, size: 28, font, color: rgb(0, 0, 0) });
+  }
+  return Buffer.from(await doc.save());
+}
+
+/** Share of the canvas's pixels that are not white, and a fingerprint of its content. */
+function inkOf(canvas: Locator): Promise<{ ink: number; sum: number }> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink += 1;
+      sum = (sum + data[i]! * (i % 9973)) % 1_000_000_007;
+    }
+    return { ink: ink / (c.width * c.height), sum };
+  });
+}
+
+async function attach(page: Page, panel: Locator, name: string, title: string, buffer: Buffer) {
+  await panel.getByRole('button', { name: 'Attach file' }).click();
+  await panel.getByLabel('File').setInputFiles({ name, mimeType: 'application/pdf', buffer });
+  await panel.getByLabel('Title').fill(title);
+  await panel.getByRole('button', { name: 'Attach', exact: true }).click();
+  await panel.locator('.evidence-item', { hasText: title }).waitFor();
+  void page;
+}
+
+describe('PDF preview', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('draws an evidence PDF and a built report on canvas, page by page, offline', async () => {
+    const s = await app.newSession();
+    const { page } = s;
+    await page.getByRole('button', { name: 'Open the demo project' }).click();
+    await page.getByRole('heading', { name: 'Parties' }).waitFor();
+
+    // Evidence: a three-page PDF attached to a demo party through the party panel.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chain' }).click();
+    await page.getByRole('tab', { name: /^Parties/ }).click();
+    await page.getByRole('row', { name: /Baltiyskiy Stalmontazh LLC/ }).first().click();
+    const panel = page.getByRole('article', { name: 'Party Baltiyskiy Stalmontazh LLC' });
+    await attach(page, panel, 'payroll-ledger.pdf', 'Payroll ledger, March', await makePdf());
+    await panel.locator('.evidence-item', { hasText: 'Payroll ledger, March' }).getByRole('button', { name: 'Preview' }).click();
+    const dialog = page.locator('dialog[open]');
+    const canvas = dialog.locator('canvas.pdf-preview-page');
+    await canvas.waitFor();
+    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 1 of 3');
+    await expect.poll(async () => (await inkOf(canvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.01);
+    const first = await inkOf(canvas);
+    expect(first.ink).toBeLessThan(0.5);
+    expect(await dialog.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await s.screenshot('pdf-preview-evidence');
+
+    await dialog.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 2 of 3');
+    await expect.poll(async () => (await inkOf(canvas)).sum, { timeout: 15_000 }).not.toBe(first.sum);
+    await dialog.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 3 of 3');
+    expect(await dialog.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // A damaged file named .pdf gets a message, not a blank frame.
+    await attach(page, panel, 'scan.pdf', 'Damaged scan', Buffer.from('%PDF-1.7\nthis is not really a PDF\n'));
+    await panel.locator('.evidence-item', { hasText: 'Damaged scan' }).getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('damaged or is not a PDF');
+    await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+
+    // The built report, shown as its PDF.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
+    await page.getByLabel('As of').fill('2026-03-15');
+    await page.getByRole('button', { name: 'Build report' }).click();
+    await page.getByRole('heading', { name: /^Report SDR-20260315-[0-9A-F]{8}$/ }).waitFor({ timeout: 60_000 });
+    const region = page.getByRole('region', { name: 'Report preview' });
+    const pages = Number((await region.locator('dt', { hasText: 'Pages' }).locator('xpath=following-sibling::dd[1]').textContent())!.split(' ')[0]);
+    expect(pages).toBeGreaterThan(1);
+    await region.getByRole('button', { name: 'Show the PDF here' }).click();
+    const reportCanvas = region.locator('canvas.pdf-preview-page');
+    await reportCanvas.waitFor();
+    await expect.poll(() => region.getByTestId('pdf-page-status').textContent()).toBe(`Page 1 of ${pages}`);
+    await expect.poll(async () => (await inkOf(reportCanvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.005);
+    await reportCanvas.scrollIntoViewIfNeeded();
+    await s.screenshot('pdf-preview-report');
+
+    // pdf.js and its worker came from the app's own bundle, and nothing went anywhere else.
+    expect(s.requests.some((u) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
+    expect(s.externalRequests()).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    await s.close();
+  }, 120_000);
+});
