@@ -90,7 +90,7 @@ export function ReportsView({ projectId }: RouteProps) {
           <TextField label="As of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} error={dateOk ? undefined : 'Give a date as YYYY-MM-DD.'} hint="The date the report speaks for. The same data and date give the same PDF, byte for byte." />
           <TextField label="Prepared by" value={author} onChange={(e) => setAuthor(e.target.value)} placeholder="Auditor's name" />
           <TextField label="Auditing organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
-          <CheckboxField label="Redact worker-identifying data" checked={redact} onChange={(e) => setRedact(e.target.checked)} hint="Names of workers, sensitive evidence and interview notes become stable pseudonyms, in the pages and in the embedded data." />
+          <CheckboxField label="Redact worker-identifying data" checked={redact} onChange={(e) => setRedact(e.target.checked)} hint="Names of workers and interview notes become stable pseudonyms, in the pages and in the embedded data. Sensitive evidence is always listed by hash only." />
         </div>
         <fieldset className="report-sections">
           <legend>Sections</legend>

@@ -8,7 +8,7 @@ import { APP_VERSION } from '../version';
 import { buildReportModel } from './build-report-model';
 import type { ReportFontBytes } from './pdf/fonts';
 import { renderReportPdf } from './pdf/render-report';
-import { redactInput } from './redaction';
+import { redactInput, withholdSensitive } from './redaction';
 import { serializeReportData } from './report-data';
 import type { ReportInput } from './report-input';
 import type { ReportModel } from './report-model';
@@ -22,10 +22,13 @@ export interface BuiltReport {
   readonly missingGlyphs: readonly number[];
 }
 
-/** Prepares the input exactly as it will be embedded: canonical order, redacted when asked. */
+/**
+ * Prepares the input exactly as it will be embedded: canonical order, sensitive evidence by hash
+ * only, and worker identities pseudonymised when redaction is asked for.
+ */
 export function prepareReportInput(input: ReportInput): ReportInput {
-  const sorted = { ...input, snapshot: sortSnapshot(input.snapshot) };
-  return input.options.redact ? redactInput(sorted) : sorted;
+  const safe = withholdSensitive({ ...input, snapshot: sortSnapshot(input.snapshot) });
+  return input.options.redact ? redactInput(safe) : safe;
 }
 
 /** Builds the report model and PDF from the input. */

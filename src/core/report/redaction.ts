@@ -21,6 +21,22 @@ export function evidencePseudonym(evidence: Evidence): string {
   return `Sensitive item ${evidence.sha256.slice(0, 8)}`;
 }
 
+/** Sensitive evidence by hash only: its title, file name and description never reach a report. */
+function hideIfSensitive(e: Evidence): Evidence {
+  return e.sensitive ? { ...e, title: evidencePseudonym(e), fileName: `${e.sha256.slice(0, 16)}.redacted`, description: e.description ? REDACTED_NOTE : '' } : e;
+}
+
+/**
+ * Applied to every report, redacted or not: sensitive evidence (worker testimony, identity
+ * documents) is listed by hash only, and the encrypted form of sealed records is never embedded.
+ */
+export function withholdSensitive(input: ReportInput): ReportInput {
+  const { snapshot } = input;
+  const parties = snapshot.parties.map(({ sealed: _sealed, ...p }): Party => p);
+  const evidence = snapshot.evidence.map(({ sealed: _sealed, ...e }): Evidence => hideIfSensitive(e));
+  return { ...input, snapshot: { ...snapshot, parties, evidence } };
+}
+
 export function isWorkerParty(party: Party): boolean {
   return party.kind === 'person' && party.isWorker;
 }
@@ -50,9 +66,7 @@ export function redactInput(input: ReportInput): ReportInput {
     if (p.workforce?.notes) return { ...p, workforce: { ...p.workforce, notes: REDACTED_NOTE } };
     return p;
   });
-  const evidence = snapshot.evidence.map((e): Evidence => (e.sensitive
-    ? { ...e, title: evidencePseudonym(e), fileName: `${e.sha256.slice(0, 16)}.redacted`, description: e.description ? REDACTED_NOTE : '' }
-    : e));
+  const evidence = snapshot.evidence.map(hideIfSensitive);
   const sensitiveEvidence = new Set(snapshot.evidence.filter((e) => e.sensitive).map((e) => e.id));
   const questionnaires = snapshot.questionnaires.map((q) => ({
     ...q,

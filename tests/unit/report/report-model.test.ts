@@ -8,10 +8,11 @@ import { layoutChain } from '../../../src/core/report/pdf/chain-layout';
 import { workerPseudonym } from '../../../src/core/report/redaction';
 import { serializeReportData, parseReportData } from '../../../src/core/report/report-data';
 import { fixtureInput, NAMES } from './fixture';
+import type { ReportInput } from '../../../src/core/report/report-input';
 import { largeInput } from './large-fixture';
 
-const modelOf = (options = {}) => {
-  const input = prepareReportInput(fixtureInput(options));
+const modelOf = (options = {}, raw: ReportInput = fixtureInput(options)) => {
+  const input = prepareReportInput(raw);
   const data = serializeReportData(input, '0.1.0');
   return { model: buildReportModel(input, data.sha256, '0.1.0'), data };
 };
@@ -89,6 +90,18 @@ describe('report model', () => {
     expect(everything).toContain(pseudonym);
     expect(model.meta.redacted).toBe(true);
     expect(modelOf({ redact: true }).data.sha256).toBe(data.sha256);
+  });
+
+  it('lists sensitive evidence by hash only and embeds no sealed record, even unredacted', () => {
+    const input = fixtureInput();
+    const sealedSnapshot = { ...input.snapshot, parties: input.snapshot.parties.map((p) => ({ ...p, sealed: 'v1:ciphertext-of-worker-details' })) };
+    const { model, data } = modelOf({}, { ...input, snapshot: sealedSnapshot });
+    const everything = canonicalJson(model) + new TextDecoder().decode(data.bytes);
+    expect(model.meta.redacted).toBe(false);
+    expect(everything).not.toContain('interview-ri.m4a');
+    expect(everything).not.toContain('Interview with Ri Chol Jin');
+    expect(everything).not.toContain('ciphertext-of-worker-details');
+    expect(everything).toContain('Sensitive item bbbbbbbb');
   });
 
   it('round-trips the embedded data and rejects foreign data with reasons', () => {
