@@ -1,12 +1,12 @@
 /**
  * Opening a PDF with pdf.js the same way in the web build and the desktop app: the legacy build
- * (it runs in older Chromium too), its worker bundled by Vite and served from the app's own origin,
- * no eval, no fonts or character maps fetched from anywhere, no scripting. Loaded on first use so the
- * main bundle stays small.
+ * (it runs in older Chromium too), its worker, fonts and character maps bundled by Vite and served
+ * from the app's own origin, no eval, no scripting. Loaded on first use so the main bundle stays small.
  */
 import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { BundledPdfData } from './pdf-data';
 
 type PdfJs = typeof PdfJsModule;
 
@@ -23,8 +23,9 @@ export function loadPdfJs(): Promise<PdfJs> {
 
 /**
  * Starts opening a PDF from its bytes (copied, because pdf.js hands its buffer to the worker) or
- * from an object URL. Evidence PDFs are untrusted: nothing is evaluated, no script runs, and a font
- * the file does not embed is drawn with a system font instead of one fetched from a URL.
+ * from an object URL. Evidence PDFs are untrusted: nothing is evaluated and no script runs. A font
+ * the file names without embedding is drawn with pdf.js's bundled standard fonts, not the system's,
+ * so a page looks the same in the browser and the desktop app.
  */
 export async function openPdf(source: Uint8Array | string): Promise<PDFDocumentLoadingTask> {
   const lib = await loadPdfJs();
@@ -32,8 +33,11 @@ export async function openPdf(source: Uint8Array | string): Promise<PDFDocumentL
     ...(typeof source === 'string' ? { url: source } : { data: source.slice() }),
     isEvalSupported: false,
     enableXfa: false,
-    useSystemFonts: true,
+    useSystemFonts: false,
     disableFontFace: false,
+    useWorkerFetch: false,
+    cMapPacked: true,
+    BinaryDataFactory: BundledPdfData,
     // Errors only: pdf.js otherwise logs a warning for every quirk of a damaged file.
     verbosity: lib.VerbosityLevel.ERRORS,
   });

@@ -1,21 +1,39 @@
 // PDF previews in real Chromium, drawn by pdf.js from the app's own bundle: a PDF attached as
 // evidence to a demo party shows its pages on a canvas with page count and next/previous, a damaged
 // file gets a plain message, and a built report shows its first page. No request leaves the app.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, beginText, endText, moveText, rgb, setFontAndSize, showText } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startApp } from './support/harness';
 import type { E2eApp } from './support/harness';
 
-/** A three-page PDF: each page a dark bar and a line of text, so a blank canvas cannot pass. */
+/**
+ * A three-page PDF: each page a dark bar and a line in Helvetica (named, not embedded), so a blank
+ * canvas cannot pass; the last page also has Korean text in a non-embedded CID font whose UniKS-UCS2-H
+ * character map pdf.js must load from the bundle.
+ */
 async function makePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const font = await doc.embedStandardFont(StandardFonts.Helvetica);
+  let last = null;
   for (let i = 1; i <= 3; i += 1) {
-    const page = doc.addPage([595, 842]);
-    page.drawRectangle({ x: 50, y: 700, width: 300 + i * 40, height: 60, color: rgb(0.1, 0.2, 0.5) });
-    page.drawText(`Payroll ledger, page ${i}`, { x: 50, y: 640, size: 28, font, color: rgb(0, 0, 0) });
+    last = doc.addPage([595, 842]);
+    last.drawRectangle({ x: 50, y: 700, width: 300 + i * 40, height: 60, color: rgb(0.1, 0.2, 0.5) });
+    last.drawText(`Payroll ledger, page ${i}`, { x: 50, y: 640, size: 28, font, color: rgb(0, 0, 0) });
   }
+  const ctx = doc.context;
+  const descriptor = ctx.register(ctx.obj({
+    Type: 'FontDescriptor', FontName: 'HYGoThic-Medium', Flags: 4, FontBBox: [-6, -145, 1003, 880],
+    ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93,
+  }));
+  const cidFont = ctx.register(ctx.obj({
+    Type: 'Font', Subtype: 'CIDFontType0', BaseFont: 'HYGoThic-Medium', FontDescriptor: descriptor, DW: 1000,
+    CIDSystemInfo: ctx.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Korea1'), Supplement: 1 }),
+  }));
+  const korean = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'HYGoThic-Medium-UniKS-UCS2-H', Encoding: 'UniKS-UCS2-H', DescendantFonts: [cidFont] }));
+  last!.node.setFontDictionary(PDFName.of('K1'), korean);
+  // "임금 대장" (payroll ledger) as UCS-2 codes.
+  last!.pushOperators(beginText(), setFontAndSize('K1', 32), moveText(50, 560), showText(PDFHexString.of('C784AE080020B300C7A5')), endText());
   return Buffer.from(await doc.save());
 }
 
@@ -81,6 +99,9 @@ describe('PDF preview', () => {
     await dialog.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 3 of 3');
     expect(await dialog.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await expect.poll(() => s.requests.some((u) => /\/assets\/UniKS-UCS2-H-[\w-]+\.bcmap$/.test(u)), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => dialog.locator('.muted', { hasText: 'Drawing…' }).count()).toBe(0);
+    await s.screenshot('pdf-preview-evidence-korean');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // A damaged file named .pdf gets a message, not a blank frame.
@@ -107,6 +128,7 @@ describe('PDF preview', () => {
 
     // pdf.js and its worker came from the app's own bundle, and nothing went anywhere else.
     expect(s.requests.some((u) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
+    expect(s.requests.some((u) => /\/assets\/(LiberationSans|Foxit)[\w-]+\.(ttf|pfb)$/.test(u))).toBe(true);
     expect(s.externalRequests()).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     await s.close();
