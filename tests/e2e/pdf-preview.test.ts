@@ -37,6 +37,22 @@ async function makePdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/**
+ * A PDF encrypted with the standard security handler (RC4, revision 2) whose password is unknown:
+ * its O and U entries match neither an empty user nor an empty owner password, as in a file a
+ * supplier protected and sent without the password.
+ */
+async function makeEncryptedPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  const ctx = doc.context;
+  const filler = (seed: number) => PDFHexString.of(Array.from({ length: 32 }, (_, i) => ((seed + i * 37) % 256).toString(16).padStart(2, '0')).join(''));
+  ctx.trailerInfo.Encrypt = ctx.register(ctx.obj({ Filter: 'Standard', V: 1, R: 2, O: filler(11), U: filler(90), P: -44 }));
+  const id = PDFHexString.of('00112233445566778899aabbccddeeff');
+  ctx.trailerInfo.ID = ctx.obj([id, id]);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
 /** Share of the canvas's pixels that are not white, and a fingerprint of its content. */
 function inkOf(canvas: Locator): Promise<{ ink: number; sum: number }> {
   return canvas.evaluate((el) => {
@@ -108,6 +124,13 @@ describe('PDF preview', () => {
     await attach(page, panel, 'scan.pdf', 'Damaged scan', Buffer.from('%PDF-1.7\nthis is not really a PDF\n'));
     await panel.locator('.evidence-item', { hasText: 'Damaged scan' }).getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('damaged or is not a PDF');
+    await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+
+    // So does a password-protected one.
+    await attach(page, panel, 'protected.pdf', 'Protected payslips', await makeEncryptedPdf());
+    await panel.locator('.evidence-item', { hasText: 'Protected payslips' }).getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('encrypted with a password');
+    await s.screenshot('pdf-preview-encrypted');
     await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
 
     // The built report, shown as its PDF.
