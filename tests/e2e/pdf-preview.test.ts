@@ -3,9 +3,10 @@
 // file gets a plain message, and a built report shows its first page. No request leaves the app.
 import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, beginText, endText, moveText, rgb, setFontAndSize, showText } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { startApp } from './support/harness';
-import type { E2eApp } from './support/harness';
+import type { E2eApp, E2eSession } from './support/harness';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 
 /**
  * A three-page PDF: each page a dark bar and a line in Helvetica (named, not embedded), so a blank
@@ -68,13 +69,86 @@ function inkOf(canvas: Locator): Promise<{ ink: number; sum: number }> {
   });
 }
 
-async function attach(page: Page, panel: Locator, name: string, title: string, buffer: Buffer) {
+async function attach(panel: Locator, name: string, title: string, buffer: Buffer) {
   await panel.getByRole('button', { name: 'Attach file' }).click();
   await panel.getByLabel('File').setInputFiles({ name, mimeType: 'application/pdf', buffer });
   await panel.getByLabel('Title').fill(title);
   await panel.getByRole('button', { name: 'Attach', exact: true }).click();
   await panel.locator('.evidence-item', { hasText: title }).waitFor();
-  void page;
+}
+
+/**
+ * The journey both tests walk: a PDF attached to a demo party, browsed page by page; a damaged and
+ * an encrypted one refused with a message; the built report shown as its PDF. Screenshots are named
+ * after `shots`.
+ */
+async function previewJourney(s: E2eSession, shots: string) {
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open the demo project' }).click();
+  await page.getByRole('heading', { name: 'Parties' }).waitFor();
+
+  // Evidence: a three-page PDF attached to a demo party through the party panel.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chain' }).click();
+  await page.getByRole('tab', { name: /^Parties/ }).click();
+  await page.getByRole('row', { name: /Baltiyskiy Stalmontazh LLC/ }).first().click();
+  const panel = page.getByRole('article', { name: 'Party Baltiyskiy Stalmontazh LLC' });
+  await attach(panel, 'payroll-ledger.pdf', 'Payroll ledger, March', await makePdf());
+  await panel.locator('.evidence-item', { hasText: 'Payroll ledger, March' }).getByRole('button', { name: 'Preview' }).click();
+  const dialog = page.locator('dialog[open]');
+  const canvas = dialog.locator('canvas.pdf-preview-page');
+  await canvas.waitFor();
+  await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 1 of 3');
+  await expect.poll(async () => (await inkOf(canvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.01);
+  const first = await inkOf(canvas);
+  expect(first.ink).toBeLessThan(0.5);
+  expect(await dialog.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+  await s.screenshot(`${shots}-evidence`);
+
+  await dialog.getByRole('button', { name: 'Next page' }).click();
+  await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 2 of 3');
+  await expect.poll(async () => (await inkOf(canvas)).sum, { timeout: 15_000 }).not.toBe(first.sum);
+  await dialog.getByRole('button', { name: 'Next page' }).click();
+  await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 3 of 3');
+  expect(await dialog.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+  await expect.poll(() => s.requests.some((u) => /\/assets\/UniKS-UCS2-H-[\w-]+\.bcmap$/.test(u)), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => dialog.locator('.muted', { hasText: 'Drawing…' }).count()).toBe(0);
+  await s.screenshot(`${shots}-evidence-korean`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // A damaged file named .pdf gets a message, not a blank frame.
+  await attach(panel, 'scan.pdf', 'Damaged scan', Buffer.from('%PDF-1.7\nthis is not really a PDF\n'));
+  await panel.locator('.evidence-item', { hasText: 'Damaged scan' }).getByRole('button', { name: 'Preview' }).click();
+  await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('damaged or is not a PDF');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+
+  // So does a password-protected one.
+  await attach(panel, 'protected.pdf', 'Protected payslips', await makeEncryptedPdf());
+  await panel.locator('.evidence-item', { hasText: 'Protected payslips' }).getByRole('button', { name: 'Preview' }).click();
+  await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('encrypted with a password');
+  await s.screenshot(`${shots}-encrypted`);
+  await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+
+  // The built report, shown as its PDF.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByLabel('As of').fill('2026-03-15');
+  await page.getByRole('button', { name: 'Build report' }).click();
+  await page.getByRole('heading', { name: /^Report SDR-20260315-[0-9A-F]{8}$/ }).waitFor({ timeout: 60_000 });
+  const region = page.getByRole('region', { name: 'Report preview' });
+  const pages = Number((await region.locator('dt', { hasText: 'Pages' }).locator('xpath=following-sibling::dd[1]').textContent())!.split(' ')[0]);
+  expect(pages).toBeGreaterThan(1);
+  await region.getByRole('button', { name: 'Show the PDF here' }).click();
+  const reportCanvas = region.locator('canvas.pdf-preview-page');
+  await reportCanvas.waitFor();
+  await expect.poll(() => region.getByTestId('pdf-page-status').textContent()).toBe(`Page 1 of ${pages}`);
+  await expect.poll(async () => (await inkOf(reportCanvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.005);
+  await reportCanvas.scrollIntoViewIfNeeded();
+  await s.screenshot(`${shots}-report`);
+
+  // pdf.js and its worker came from the app's own bundle, and nothing went anywhere else.
+  expect(s.requests.some((u) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
+  expect(s.requests.some((u) => /\/assets\/(LiberationSans|Foxit)[\w-]+\.(ttf|pfb)$/.test(u))).toBe(true);
+  expect(s.externalRequests()).toEqual([]);
+  expect(s.pageErrors).toEqual([]);
 }
 
 describe('PDF preview', () => {
@@ -88,72 +162,30 @@ describe('PDF preview', () => {
 
   it('draws an evidence PDF and a built report on canvas, page by page, offline', async () => {
     const s = await app.newSession();
-    const { page } = s;
-    await page.getByRole('button', { name: 'Open the demo project' }).click();
-    await page.getByRole('heading', { name: 'Parties' }).waitFor();
+    await previewJourney(s, 'pdf-preview');
+    await s.close();
+  }, 120_000);
 
-    // Evidence: a three-page PDF attached to a demo party through the party panel.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chain' }).click();
-    await page.getByRole('tab', { name: /^Parties/ }).click();
-    await page.getByRole('row', { name: /Baltiyskiy Stalmontazh LLC/ }).first().click();
-    const panel = page.getByRole('article', { name: 'Party Baltiyskiy Stalmontazh LLC' });
-    await attach(page, panel, 'payroll-ledger.pdf', 'Payroll ledger, March', await makePdf());
-    await panel.locator('.evidence-item', { hasText: 'Payroll ledger, March' }).getByRole('button', { name: 'Preview' }).click();
-    const dialog = page.locator('dialog[open]');
-    const canvas = dialog.locator('canvas.pdf-preview-page');
-    await canvas.waitFor();
-    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 1 of 3');
-    await expect.poll(async () => (await inkOf(canvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.01);
-    const first = await inkOf(canvas);
-    expect(first.ink).toBeLessThan(0.5);
-    expect(await dialog.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
-    await s.screenshot('pdf-preview-evidence');
-
-    await dialog.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 2 of 3');
-    await expect.poll(async () => (await inkOf(canvas)).sum, { timeout: 15_000 }).not.toBe(first.sum);
-    await dialog.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => dialog.getByTestId('pdf-page-status').textContent()).toBe('Page 3 of 3');
-    expect(await dialog.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
-    await expect.poll(() => s.requests.some((u) => /\/assets\/UniKS-UCS2-H-[\w-]+\.bcmap$/.test(u)), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => dialog.locator('.muted', { hasText: 'Drawing…' }).count()).toBe(0);
-    await s.screenshot('pdf-preview-evidence-korean');
-    await dialog.getByRole('button', { name: 'Close' }).click();
-
-    // A damaged file named .pdf gets a message, not a blank frame.
-    await attach(page, panel, 'scan.pdf', 'Damaged scan', Buffer.from('%PDF-1.7\nthis is not really a PDF\n'));
-    await panel.locator('.evidence-item', { hasText: 'Damaged scan' }).getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('damaged or is not a PDF');
-    await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
-
-    // So does a password-protected one.
-    await attach(page, panel, 'protected.pdf', 'Protected payslips', await makeEncryptedPdf());
-    await panel.locator('.evidence-item', { hasText: 'Protected payslips' }).getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('encrypted with a password');
-    await s.screenshot('pdf-preview-encrypted');
-    await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
-
-    // The built report, shown as its PDF.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
-    await page.getByLabel('As of').fill('2026-03-15');
-    await page.getByRole('button', { name: 'Build report' }).click();
-    await page.getByRole('heading', { name: /^Report SDR-20260315-[0-9A-F]{8}$/ }).waitFor({ timeout: 60_000 });
-    const region = page.getByRole('region', { name: 'Report preview' });
-    const pages = Number((await region.locator('dt', { hasText: 'Pages' }).locator('xpath=following-sibling::dd[1]').textContent())!.split(' ')[0]);
-    expect(pages).toBeGreaterThan(1);
-    await region.getByRole('button', { name: 'Show the PDF here' }).click();
-    const reportCanvas = region.locator('canvas.pdf-preview-page');
-    await reportCanvas.waitFor();
-    await expect.poll(() => region.getByTestId('pdf-page-status').textContent()).toBe(`Page 1 of ${pages}`);
-    await expect.poll(async () => (await inkOf(reportCanvas)).ink, { timeout: 15_000 }).toBeGreaterThan(0.005);
-    await reportCanvas.scrollIntoViewIfNeeded();
-    await s.screenshot('pdf-preview-report');
-
-    // pdf.js and its worker came from the app's own bundle, and nothing went anywhere else.
-    expect(s.requests.some((u) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
-    expect(s.requests.some((u) => /\/assets\/(LiberationSans|Foxit)[\w-]+\.(ttf|pfb)$/.test(u))).toBe(true);
-    expect(s.externalRequests()).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
+  it('works the same under the desktop app\'s stricter Content-Security-Policy', async () => {
+    const s = await app.newSession();
+    // Every response from the app carries the desktop CSP header, as app://subtier/ serves it; a
+    // violation is logged as a console error and so lands in pageErrors.
+    await s.context.route(`${app.origin}/**`, async (route) => {
+      s.requests.push(route.request().url());
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    });
+    await s.page.reload();
+    await previewJourney(s, 'pdf-preview-desktop-csp');
+    // The header was in force: an inline style, which only the desktop policy forbids, is refused.
+    const refused = await s.page.evaluate(() => new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+      const style = document.createElement('style');
+      style.textContent = 'body { outline: 0; }';
+      document.head.append(style);
+      setTimeout(() => resolve('none'), 2000);
+    }));
+    expect(refused).toMatch(/^style-src/);
     await s.close();
   }, 120_000);
 });
