@@ -7,7 +7,8 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { Repository } from '../../src/core/services/repository';
 import { createDexieBackend, requestPersistentStorage } from '../../src/store';
-import { VaultSession, connectVault } from '../../src/core/crypto';
+import { VaultSession } from '../../src/core/crypto';
+import { connectVault } from '../../src/core/services';
 
 export interface AppServices {
   readonly repo: Repository;

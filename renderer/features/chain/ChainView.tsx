@@ -16,7 +16,7 @@ import type { CollapseState } from '../../../src/core/chain/collapse';
 import { layoutChain } from '../../../src/core/chain/layout';
 import { contractPaths, moneyTrail, paymentPathsTo } from '../../../src/core/chain/paths';
 import type { ChainWarning } from '../../../src/core/chain/warnings';
-import type { ChainCommand } from '../../../src/core/chain/commands';
+import type { ChainCommand } from '../../../src/core/services/chain-commands';
 import { filterPartyRows } from '../../../src/core/chain/table';
 import { PartyForm } from '../parties/PartyForm';
 import { LinkForm } from '../parties/LinkForm';

@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../app/services-context';
-import { emptyHistory, perform, redo, undo, resolveId } from '../../../src/core/chain/history';
-import type { EditHistory, HistoryStep } from '../../../src/core/chain/history';
-import { HistoryError } from '../../../src/core/chain/history';
-import type { AppliedCommand, ChainCommand } from '../../../src/core/chain/commands';
+import { emptyHistory, perform, redo, undo, resolveId } from '../../../src/core/services/chain-history';
+import type { EditHistory, HistoryStep } from '../../../src/core/services/chain-history';
+import { HistoryError } from '../../../src/core/services/chain-history';
+import type { AppliedCommand, ChainCommand } from '../../../src/core/services/chain-commands';
 import { ValidationError } from '../../../src/core/services/repository';
 import type { FieldError } from '../../../src/core/model';
 

@@ -4,8 +4,10 @@
  * the project, changes nothing (already here), or replaces a different copy, which is backed up first.
  */
 import { useEffect, useState } from 'react';
-import { previewBundle, readBundle } from '../../../src/core/io';
-import type { BundleContents, BundlePreview, ImportProblem } from '../../../src/core/io';
+import { readBundle } from '../../../src/core/io';
+import { previewBundle } from '../../../src/core/services';
+import type { BundleContents, ImportProblem } from '../../../src/core/io';
+import type { BundlePreview } from '../../../src/core/services';
 import { applyBundleWithBackup } from '../../../src/core/services/backups';
 import { openFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';

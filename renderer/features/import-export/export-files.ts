@@ -3,7 +3,8 @@
  * layout, the register workbook (scored now) and the project bundle, each with a file name that
  * says what it is and when it was made. Saving goes through the bridge (dialog or download).
  */
-import { bundleFileName, exportBundle, writeRegister, writeTemplate } from '../../../src/core/io';
+import { bundleFileName, writeRegister, writeTemplate } from '../../../src/core/io';
+import { exportBundle } from '../../../src/core/services';
 import type { ProjectSnapshot } from '../../../src/core/model';
 import type { Repository } from '../../../src/core/services/repository';
 import { scoreProject } from '../../../src/core/risk';

@@ -6,7 +6,7 @@
 import type { Repository } from '../../../src/core/services/repository';
 import { assembleReportInput } from '../../../src/core/report';
 import type { ReportInput, ReportOptions } from '../../../src/core/report';
-import { loadLists } from '../../../src/core/screening';
+import { loadLists } from '../../../src/core/services';
 import type { ScreeningList } from '../../../src/core/screening';
 import { loadBundledLists } from './report-assets';
 

@@ -4,7 +4,8 @@
  * list it replaces before anything is saved); removing a list; restoring the bundled snapshot.
  */
 import { useRef, useState } from 'react';
-import { formatIssue, removeList, saveList } from '../../../src/core/screening';
+import { formatIssue } from '../../../src/core/screening';
+import { removeList, saveList } from '../../../src/core/services';
 import type { ImportIssue, ListDiff, ScreeningList } from '../../../src/core/screening';
 import { readPickedFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';

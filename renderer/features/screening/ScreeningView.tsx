@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ScreeningHit } from '../../../src/core/model';
-import { loadLists } from '../../../src/core/screening';
+import { loadLists } from '../../../src/core/services';
 import type { HitExplanation, ScreeningList } from '../../../src/core/screening';
 import type { RouteProps } from '../../app/routes';
 import { useServices } from '../../app/services-context';

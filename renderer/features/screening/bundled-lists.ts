@@ -3,7 +3,8 @@
  * once into the lists table; removing it is the user's choice and is respected until they restore it.
  */
 import snapshotUrl from '../../../assets/reference/sanctions-snapshot.json?url';
-import { loadLists, parseSnapshotText, saveList } from '../../../src/core/screening';
+import { parseSnapshotText } from '../../../src/core/screening';
+import { loadLists, saveList } from '../../../src/core/services';
 import type { ScreeningList } from '../../../src/core/screening';
 import type { Repository } from '../../../src/core/services/repository';
 

@@ -4,7 +4,8 @@
  * when the app locks itself. It says exactly what is encrypted and what is not.
  */
 import { useState } from 'react';
-import { MIN_ITERATIONS, MIN_PASSPHRASE_LENGTH, countUnprotected, passphraseProblem, protectExisting } from '../../../src/core/crypto';
+import { MIN_ITERATIONS, MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../src/core/crypto';
+import { countUnprotected, protectExisting } from '../../../src/core/services';
 import type { VaultSession } from '../../../src/core/crypto';
 import type { RouteProps } from '../../app/routes';
 import { useServices } from '../../app/services-context';

@@ -4,5 +4,4 @@ export * from './encoding';
 export * from './sealed-records';
 export * from './vault';
 export * from './vault-session';
-export * from './vault-store';
 export * from './bundle-codec';

@@ -15,8 +15,8 @@ export { parseTemplate, combineWorkbooks } from './template-parse';
 export type { TemplateDraft, PartyDraft, LinkDraft, WorkforceDraft } from './template-parse';
 export { planImport } from './import-plan';
 export type { ImportPlan, ImportOptions, ImportTarget, EntityChange, RowCounts, ChangeCounts } from './import-plan';
-export { readTemplateFiles, applyImport, StaleImportError } from './import-apply';
-export type { InputFile, ReadProgress } from './import-apply';
+export { readTemplateFiles } from './template-files';
+export type { InputFile, ReadProgress } from './template-files';
 export { writeTemplate, templateRows, workbookIds, compareRefs } from './template-write';
 export { writeRegister, REGISTER_FORMAT_VERSION } from './register-export';
 export type { RegisterOptions } from './register-export';
@@ -29,7 +29,5 @@ export { writeBundle, bundleFileName } from './bundle-write';
 export type { BundleInput } from './bundle-write';
 export { readBundle } from './bundle-read';
 export type { BundleContents } from './bundle-read';
-export { exportBundle, previewBundle, applyBundle, projectAuditHistory, auditHistoryKey } from './bundle-apply';
-export type { BundlePreview, BundleStatus } from './bundle-apply';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

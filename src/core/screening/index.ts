@@ -13,7 +13,6 @@ export * from './matcher';
 export * from './name-index';
 export * from './name-analysis';
 export * from './screen-project';
-export * from './list-store';
 export { normalizeWord } from './normalize';
 export { hasDtd, parseUnXml } from './un-xml';
 export { parseOfacCsv, splitPrograms } from './ofac-csv';

@@ -3,11 +3,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MIN_ITERATIONS, VaultSession, connectVault, vaultEvidenceCodec } from '../../../src/core/crypto';
+import { MIN_ITERATIONS, VaultSession, vaultEvidenceCodec } from '../../../src/core/crypto';
+import { connectVault } from '../../../src/core/services';
 import { sha256Hex, steppingClock } from '../../../src/core/model';
 import type { Evidence } from '../../../src/core/model';
 import { backupBytes, createBackup, restoreBackup } from '../../../src/core/services/backups';
-import { exportBundle, readBundle } from '../../../src/core/io';
+import { readBundle } from '../../../src/core/io';
+import { exportBundle } from '../../../src/core/services';
 import { Repository } from '../../../src/core/services/repository';
 import { createDexieBackend } from '../../../src/store';
 

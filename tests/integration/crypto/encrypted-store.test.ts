@@ -3,9 +3,8 @@
 // unlocked app reads them back normally, and a locked one refuses to read or write them.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import {
-  LockedError, MIN_ITERATIONS, VaultSession, countUnprotected, protectExisting, repositoryVaultStore,
-} from '../../../src/core/crypto';
+import { LockedError, MIN_ITERATIONS, VaultSession } from '../../../src/core/crypto';
+import { countUnprotected, protectExisting, repositoryVaultStore } from '../../../src/core/services';
 import { sequentialIds, sha256Hex, steppingClock, verifyAuditChain } from '../../../src/core/model';
 import type { Evidence } from '../../../src/core/model';
 import { Repository } from '../../../src/core/services/repository';

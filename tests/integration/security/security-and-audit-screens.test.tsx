@@ -5,7 +5,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/app/App';
-import { MIN_ITERATIONS, VaultSession, connectVault } from '../../../src/core/crypto';
+import { MIN_ITERATIONS, VaultSession } from '../../../src/core/crypto';
+import { connectVault } from '../../../src/core/services';
 import type { AuditEntry } from '../../../src/core/model';
 import { Repository } from '../../../src/core/services/repository';
 import { createMemoryBackend } from '../../../src/store';

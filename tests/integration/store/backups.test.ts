@@ -5,7 +5,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sequentialIds, sha256Hex, steppingClock } from '../../../src/core/model';
 import type { Clock, ProjectSnapshot } from '../../../src/core/model';
-import { exportBundle, planImport, readBundle, readTemplateFiles, writeTemplate } from '../../../src/core/io';
+import { planImport, readBundle, readTemplateFiles, writeTemplate } from '../../../src/core/io';
+import { exportBundle } from '../../../src/core/services';
 import {
   BackupError, applyBundleWithBackup, applyImportWithBackup, backupBytes, createBackup, deleteBackup, listBackups, restoreBackup,
 } from '../../../src/core/services/backups';

@@ -3,7 +3,8 @@
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sequentialIds, steppingClock } from '../../../src/core/model';
-import { applyImport, planImport, readTemplateFiles, writeTemplate } from '../../../src/core/io';
+import { planImport, readTemplateFiles, writeTemplate } from '../../../src/core/io';
+import { applyImport } from '../../../src/core/services';
 import { StorageError } from '../../../src/core/services/ports';
 import { Repository } from '../../../src/core/services/repository';
 import { createDexieBackend } from '../../../src/store';

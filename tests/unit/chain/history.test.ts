@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/core/services/repository';
 import { createMemoryBackend } from '../../../src/store';
 import { evidenceSchema, questionnaireSchema, sequentialIds, sha256Hex, steppingClock } from '../../../src/core/model';
-import { HistoryError, emptyHistory, perform, redo, resolveId, undo } from '../../../src/core/chain/history';
+import { HistoryError, emptyHistory, perform, redo, resolveId, undo } from '../../../src/core/services/chain-history';
 
 async function setup() {
   const repo = new Repository(createMemoryBackend(), { ids: sequentialIds(), clock: steppingClock(), actor: () => 'tester' });

@@ -2,7 +2,8 @@
 // tampered, truncated or padded, upgraded from version 1, and idempotent on import.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { applyBundle, applyImport, BUNDLE_SCHEMA_VERSION, exportBundle, previewBundle, projectAuditHistory, readBundle, writeBundle } from '../../../src/core/io';
+import { BUNDLE_SCHEMA_VERSION, readBundle, writeBundle } from '../../../src/core/io';
+import { applyBundle, applyImport, exportBundle, previewBundle, projectAuditHistory } from '../../../src/core/services';
 import type { EvidenceCodec } from '../../../src/core/io';
 import { Repository } from '../../../src/core/services/repository';
 import { evidenceSchema, sequentialIds, sha256Hex, steppingClock, verifyAuditChain } from '../../../src/core/model';

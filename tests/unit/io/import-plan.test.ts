@@ -2,7 +2,8 @@
 // only the valid rows, merging into an existing project (by ID, then name) with a summary, and an
 // atomic write that leaves the store untouched when anything fails.
 import { describe, expect, it } from 'vitest';
-import { applyImport, formatProblem, planImport, readTemplateFiles, StaleImportError } from '../../../src/core/io';
+import { formatProblem, planImport, readTemplateFiles } from '../../../src/core/io';
+import { applyImport, StaleImportError } from '../../../src/core/services';
 import { Repository } from '../../../src/core/services/repository';
 import { sequentialIds, steppingClock } from '../../../src/core/model';
 import { createMemoryBackend } from '../../../src/store';

@@ -6,8 +6,8 @@
  */
 import { attestationSchema, indicatorOverrideSchema, questionnaireSchema, screeningHitSchema } from '../model/records';
 import type { Evidence, Link, LinkInput, Party, PartyInput } from '../model/schemas';
-import type { TableName } from '../services/ports';
-import type { Repository } from '../services/repository';
+import type { TableName } from './ports';
+import type { Repository } from './repository';
 
 /** The part of the repository that edits need. */
 export type ChainEditor = Pick<Repository,

@@ -4,8 +4,8 @@
  * links are tracked as aliases so later entries still find them. Edits made elsewhere (another
  * screen) are not in the history; an entry that no longer applies is dropped with a message.
  */
-import { applyCommand, forwardOf, inverseOf } from './commands';
-import type { AppliedCommand, ChainCommand, ChainEditor } from './commands';
+import { applyCommand, forwardOf, inverseOf } from './chain-commands';
+import type { AppliedCommand, ChainCommand, ChainEditor } from './chain-commands';
 
 export interface HistoryEntry {
   /** What the user did, for the Undo/Redo buttons: "Add subcontractor Gulf Precast". */

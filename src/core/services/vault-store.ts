@@ -4,11 +4,11 @@
  * that were written in clear before a passphrase was set.
  */
 import type { Evidence, Party } from '../model';
-import type { Repository } from '../services/repository';
-import type { Row } from '../services/ports';
-import { isSealed, isSensitiveEvidence, isSensitiveParty } from './sealed-records';
-import type { BlobRow, VaultSession, VaultStore } from './vault-session';
-import type { VaultHeader } from './vault';
+import type { Repository } from './repository';
+import type { Row } from './ports';
+import { isSealed, isSensitiveEvidence, isSensitiveParty } from '../crypto/sealed-records';
+import type { BlobRow, VaultSession, VaultStore } from '../crypto/vault-session';
+import type { VaultHeader } from '../crypto/vault';
 
 export const VAULT_SETTING_KEY = 'vault';
 

@@ -3,10 +3,10 @@
  * entries, validated on the way in and out. Saving replaces any list of the same name (a newer UN
  * list replaces the older), in one transaction with an audit entry that records the metadata.
  */
-import type { Repository } from '../services/repository';
-import type { Row } from '../services/ports';
-import { parseStoredList } from './list-schema';
-import type { ScreeningList } from './types';
+import type { Repository } from './repository';
+import type { Row } from './ports';
+import { parseStoredList } from '../screening/list-schema';
+import type { ScreeningList } from '../screening/types';
 
 /** List metadata without entries: what the audit log and the list manager show. */
 export function listSummary(list: ScreeningList): Omit<ScreeningList, 'entries'> {

@@ -6,10 +6,10 @@
  */
 import { canonicalJson, sha256Hex } from '../model';
 import type { AuditEntry, ProjectSnapshot } from '../model';
-import type { Repository } from '../services/repository';
-import type { BundleContents } from './bundle-read';
-import type { EvidenceCodec } from './bundle-format';
-import { writeBundle } from './bundle-write';
+import type { Repository } from './repository';
+import type { BundleContents } from '../io/bundle-read';
+import type { EvidenceCodec } from '../io/bundle-format';
+import { writeBundle } from '../io/bundle-write';
 
 /** Settings key under which audit entries that arrived in bundles are kept, per project. */
 export const auditHistoryKey = (projectId: string) => `audit-history:${projectId}`;

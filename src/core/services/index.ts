@@ -1,0 +1,14 @@
+/**
+ * The use cases: the only code that takes the repository port. The app's components and the CLI
+ * both call these, so they give the same answers. Domain folders never import from here.
+ */
+export * from './repository';
+export * from './ports';
+export * from './backups';
+export * from './backup-retention';
+export * from './bundle-apply';
+export * from './import-workbook';
+export * from './vault-store';
+export * from './chain-commands';
+export * from './chain-history';
+export * from './list-store';
