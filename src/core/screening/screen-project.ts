@@ -120,7 +120,7 @@ export function screenProject(
     }
     const same = prev.score === fresh.score && prev.entryHash === entryHash && prev.listId === fresh.listId
       && prev.queryName === fresh.queryName && prev.matchedName === fresh.matchedName && prev.entryName === fresh.entryName
-      && algorithmOf(prev) === MATCHER_VERSION;
+      && algorithmOf(prev) === MATCHER_VERSION && bandOf(prev) === m.band;
     if (same) {
       kept++;
       continue;
@@ -132,6 +132,12 @@ export function screenProject(
   const removals = [...existing.values()].filter((h) => h.status === 'open').map((h) => h.id).sort();
   kept += [...existing.values()].filter((h) => h.status !== 'open').length;
   return { upserts, removals, counts: { queries: queries.length, created, updated, reopened, kept, removed: removals.length } };
+}
+
+/** The band a stored hit was put in; a changed policy can move it. */
+function bandOf(hit: ScreeningHit): string {
+  const e = hit.explanation as { band?: unknown } | null;
+  return e && typeof e.band === 'string' ? e.band : '';
 }
 
 function algorithmOf(hit: ScreeningHit): string {

@@ -4,6 +4,7 @@
  * embedded data all come from here, so the same project, lists, policy, weights and date give the
  * same answer wherever it is asked.
  */
+import { canonicalJson } from '../model';
 import type { ProjectSnapshot, ScreeningHit } from '../model';
 import { createRiskSession, scoreProject } from '../risk';
 import type { ProjectRiskResult, RiskModel, RiskSession } from '../risk';
@@ -61,17 +62,38 @@ export function assessScreened(snapshot: ProjectSnapshot, screening: ProjectScre
 /**
  * Assessments of one project over time, for a screen that stays live: the risk engine keeps what
  * it can between edits and re-scores only what changed. Gives the same results as `assessScreened`.
+ * The engine tells a changed record by its updatedAt, which the repository stamps on every write;
+ * hits made or refreshed by screening carry the as-of date instead, so a hit whose content changed
+ * since the last assessment is handed to the engine with an updatedAt of its own.
  */
 export class AssessmentSession {
   private risk: { key: string; session: RiskSession } | null = null;
+  private fed = new Map<string, { json: string; hit: ScreeningHit }>();
+  private revision = 0;
+
+  /** The hits as the engine sees them: unchanged ones as last time, changed ones restamped. */
+  private hitsForEngine(hits: readonly ScreeningHit[]): ScreeningHit[] {
+    const next = new Map<string, { json: string; hit: ScreeningHit }>();
+    const out = hits.map((h) => {
+      const before = this.fed.get(h.id);
+      const json = canonicalJson(h);
+      const hit = !before ? h : before.json === json ? before.hit : { ...h, updatedAt: `${h.updatedAt} revision ${++this.revision}` };
+      next.set(h.id, { json, hit });
+      return hit;
+    });
+    this.fed = next;
+    return out;
+  }
 
   assess(snapshot: ProjectSnapshot, screening: ProjectScreening | null, options: Omit<AssessmentOptions, 'index'>): Assessment {
     const screened = applyScreening(snapshot, screening);
     const key = `${snapshot.project.id}|${options.model.weightsHash}|${options.asOf}`;
+    if (this.risk?.key !== key) this.fed = new Map();
+    const forEngine = { ...screened, hits: this.hitsForEngine(screened.hits) };
     let result: ProjectRiskResult;
-    if (this.risk?.key === key) result = this.risk.session.update(screened);
+    if (this.risk?.key === key) result = this.risk.session.update(forEngine);
     else {
-      const session = createRiskSession(screened, { model: options.model, asOf: options.asOf });
+      const session = createRiskSession(forEngine, { model: options.model, asOf: options.asOf });
       this.risk = { key, session };
       result = session.result;
     }

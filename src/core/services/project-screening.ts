@@ -4,7 +4,7 @@
  * one transaction. The run itself can happen elsewhere (the app runs it in a Web Worker) through a
  * `ProjectScreener`; the in-process screener is the same code without the worker.
  */
-import { randomId, systemClock } from '../model';
+import { randomId, sha256Hex, systemClock } from '../model';
 import type { Clock, IdGenerator, IdPrefix, ProjectSnapshot, ScreeningHit } from '../model';
 import { NameIndex, configForPolicy, screenProject } from '../screening';
 import type { ProjectScreening, ScreeningList, ScreeningPolicy } from '../screening';
@@ -14,15 +14,25 @@ import type { Repository } from './repository';
 /**
  * How new hits are stamped: 'stored' hits are about to be saved (the time now, random ids);
  * 'transient' hits exist only inside one assessment or report, stamped from its as-of date with
- * ids of their own kind, so the same data always gives the same result, byte for byte.
+ * ids of their own kind made from what the hit is about (party, list, entry), so the same data
+ * always gives the same result, byte for byte, and a hit keeps its id from one run to the next.
  */
 export type HitStamp = { readonly mode: 'stored' } | { readonly mode: 'transient'; readonly asOf: string };
+
+const TRANSIENT = 'hit_unsaved_';
 
 export function stampDeps(stamp: HitStamp): { clock: Clock; ids: IdGenerator } {
   if (stamp.mode === 'stored') return { clock: systemClock, ids: randomId };
   let n = 1;
   const at = `${stamp.asOf}T00:00:00.000Z`;
-  return { clock: () => at, ids: (prefix: IdPrefix) => `${prefix}_unsaved_${String(n++).padStart(4, '0')}` };
+  return { clock: () => at, ids: (prefix: IdPrefix) => `${prefix}_unsaved_${n++}` };
+}
+
+/** Gives each transient hit the id of what it is about, so ids do not shift when hits come and go. */
+function settleTransientIds(run: ProjectScreening): ProjectScreening {
+  if (!run.upserts.some((h) => h.id.startsWith(TRANSIENT))) return run;
+  const upserts = run.upserts.map((h) => (h.id.startsWith(TRANSIENT) ? { ...h, id: `${TRANSIENT}${sha256Hex(`${h.partyId}\u0000${h.listSource}\u0000${h.entryRef}`).slice(0, 24)}` } : h));
+  return { ...run, upserts };
 }
 
 /** A key that changes whenever the lists' contents may have: which index a run can reuse. */
@@ -39,7 +49,8 @@ export function screenSnapshot(
   onProgress?: (done: number, total: number) => void,
 ): ProjectScreening {
   const index = indexOrLists instanceof NameIndex ? indexOrLists : new NameIndex([...indexOrLists]);
-  return screenProject(snapshot, index, { ...stampDeps(stamp), config: configForPolicy(policy), ...(onProgress ? { onProgress } : {}) });
+  const run = screenProject(snapshot, index, { ...stampDeps(stamp), config: configForPolicy(policy), ...(onProgress ? { onProgress } : {}) });
+  return stamp.mode === 'transient' ? settleTransientIds(run) : run;
 }
 
 export interface ScreenRequest {
