@@ -5,13 +5,18 @@
  * refuses it rather than storing ciphertext as evidence.
  */
 import type { EvidenceCodec } from '../io/bundle-format';
-import type { VaultSession } from './vault-session';
+
+/** What the codec needs of the vault (the session provides it): encryption bound to a purpose. */
+export interface PurposeCipher {
+  encrypt(plain: Uint8Array, purpose: string): Promise<Uint8Array | null>;
+  decrypt(sealed: Uint8Array, purpose: string): Promise<Uint8Array | null>;
+}
 
 export const VAULT_CODEC_SCHEME = 'subtier-vault-aes-256-gcm-v1';
 const BUNDLE_PURPOSE = 'subtier bundle evidence v1';
 
 /** Encrypts sensitive evidence with the vault; plain evidence and a vault-less app pass through. */
-export function vaultEvidenceCodec(vault: VaultSession): EvidenceCodec {
+export function vaultEvidenceCodec(vault: PurposeCipher): EvidenceCodec {
   return {
     encode: async (evidence, plain) => {
       if (!evidence.sensitive) return null;

@@ -6,8 +6,8 @@
 import { labelOf } from '../model';
 import type { Party } from '../model';
 import { countryLabel, recommendActions } from './actions';
-import { sourceIds } from './build-report-model';
-import type { BuildContext } from './build-report-model';
+import { sourceIds } from './build-context';
+import type { BuildContext } from './build-context';
 import { chainFromRoot, directSubcontractors, workforcesBelow } from './chain-facts';
 import { evidencePseudonym } from './redaction';
 import { RISK_LEVELS } from './report-input';

@@ -3,7 +3,7 @@
  * register, attestation status per supplier, and the audit-log appendix with its chain verification.
  */
 import type { ReportInput } from './report-input';
-import type { BuildContext } from './build-report-model';
+import type { BuildContext } from './build-context';
 import type { AttestationRow, AuditModel, EvidenceRow, ReportModel, ScreeningRow } from './report-model';
 
 const STATUS_ORDER = { confirmed: 0, open: 1, dismissed: 2 } as const;

@@ -7,6 +7,8 @@ import { buildGraph, computeTiers, findCycles, stepOf } from '../chain/graph';
 import { labelOf, TIER_RELATIONS } from '../model';
 import { describePolicy } from '../screening/policy';
 import type { Party } from '../model';
+import { sourceIds } from './build-context';
+import type { BuildContext } from './build-context';
 import { buildFindings, levelOf } from './build-findings';
 import { buildAudit, buildEvidence, buildScreening } from './build-records';
 import { countryLabel } from './actions';
@@ -69,14 +71,6 @@ export function buildReportModel(input: ReportInput, dataSha256: string, appVers
       asOf: options.asOf,
     },
   };
-}
-
-export interface BuildContext {
-  readonly input: ReportInput;
-  readonly graph: ReturnType<typeof buildGraph>;
-  readonly tiers: ReadonlyMap<string, number>;
-  readonly riskById: ReadonlyMap<string, PartyRisk>;
-  readonly nameOf: (id: string) => string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -160,11 +154,6 @@ function buildScope(ctx: BuildContext): ScopeModel {
     lists: lists.map((l) => ({ name: l.name, source: l.source, publishedAt: l.publishedAt || 'not stated', files: l.files.map((f) => `${f.name}: ${f.sha256}`).join('\n'), entries: l.entries })),
     notExamined,
   };
-}
-
-/** "[S1] title; [S20] title" → "S1, S20": tables cite by id, the scope section lists the titles. */
-export function sourceIds(sources: readonly string[]): string {
-  return sources.map((s) => /^\[([^\]]+)\]/.exec(s)?.[1] ?? s).join(', ');
 }
 
 function bySourceId(a: string, b: string): number {
