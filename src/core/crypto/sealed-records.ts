@@ -34,8 +34,12 @@ export const isSensitiveEvidence = (evidence: Pick<Evidence, 'sensitive'>): bool
 /** True when the record's sensitive fields are sealed (encrypted) rather than in clear. */
 export const isSealed = (record: { sealed?: string }): boolean => isSealedText(record.sealed);
 
-/** The name a sealed worker shows while the vault is locked, and in redacted reports. */
-export function workerPseudonym(party: Pick<Party, 'id' | 'ref'>): string {
+/**
+ * The name a sealed worker shows while the vault is locked (by its reference code, so the auditor
+ * can still tell workers apart). Redacted reports use their own pseudonym (report/redaction.ts),
+ * which never shows the reference code.
+ */
+export function lockedWorkerName(party: Pick<Party, 'id' | 'ref'>): string {
   return `Protected worker ${party.ref || party.id.slice(-6).toUpperCase()}`;
 }
 
@@ -43,7 +47,7 @@ export function workerPseudonym(party: Pick<Party, 'id' | 'ref'>): string {
 export async function sealParty(key: CryptoKey, party: Party): Promise<Party> {
   const fields: SealedPartyFields = { name: party.name, aliases: party.aliases, registrationNumber: party.registrationNumber, address: party.address, notes: party.notes };
   const sealed = await sealJson(key, fields, PARTY_PURPOSE);
-  return { ...party, name: workerPseudonym(party), aliases: [], registrationNumber: '', address: '', notes: '', sealed };
+  return { ...party, name: lockedWorkerName(party), aliases: [], registrationNumber: '', address: '', notes: '', sealed };
 }
 
 /** Restores a sealed party's fields; throws DecryptionError with the wrong key or changed data. */

@@ -7,7 +7,7 @@ export { formatProblem, columnLetter, sortProblems } from './problems';
 export type { ImportProblem, Parsed, Severity } from './problems';
 export { neutralizeCell, restoreCell, isFormulaLike } from './formula-guard';
 export { readSpreadsheet, fileStem } from './spreadsheet-read';
-export { readCsv, decodeText } from './csv-read';
+export { readCsv, decodeText, parseCsv } from './csv';
 export type { RawWorkbook, RawSheet, RawCell } from './raw-sheet';
 export { DATA_SHEETS, PROJECT_FIELDS, TEMPLATE_VERSION, KIND_VALUES, matchColumn, matchSheet, headerKey } from './template-spec';
 export type { SheetKey, SheetSpec, ColumnSpec } from './template-spec';

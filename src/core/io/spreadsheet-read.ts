@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
-import { readCsv } from './csv-read';
+import { readCsv } from './csv';
 import { describeKind, listZip, sniffFile } from './file-sniff';
 import { IMPORT_LIMITS, formatBytes } from './limits';
 import { ProblemCollector, columnLetter, fileError } from './problems';

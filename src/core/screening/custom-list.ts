@@ -7,7 +7,7 @@
  * Unknown columns are reported as warnings and ignored. Rows without a ref get "row-N".
  */
 import * as XLSX from '@e965/xlsx';
-import { decodeText, parseCsv } from './csv';
+import { decodeText, parseCsv } from '../io/csv';
 import type { EntryType, ImportIssue, ImportResult, ListEntry } from './types';
 
 const COLUMN_NAMES: Readonly<Record<string, string>> = {

@@ -6,7 +6,7 @@
  */
 import { sha256Hex } from '../model/hash';
 import { parseCustomCsv, parseCustomXlsx } from './custom-list';
-import { decodeText } from './csv';
+import { decodeText } from '../io/csv';
 import { parseOfacCsv } from './ofac-csv';
 import { parseUnXml } from './un-xml';
 import type { ImportIssue, ImportResult, ListEntry, ListFile, ListFormat, ListSource, ScreeningList } from './types';

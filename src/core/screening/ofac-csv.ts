@@ -4,7 +4,7 @@
  * end, several programs in one field ("NPWMD] [DPRK2"), weak aliases only in the remarks
  * (a.k.a. 'KOMID'). The files carry no publication date: the caller supplies it.
  */
-import { decodeText, parseCsv } from './csv';
+import { decodeText, parseCsv } from '../io/csv';
 import type { EntryType, ImportIssue, ImportResult, ListAlias, ListEntry } from './types';
 
 export interface OfacFiles {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from '../../../src/core/io';
-import { parseCsv } from '../../../src/core/screening/csv';
+import { parseCsv } from '../../../src/core/io/csv';
 import { REPO_ROOT } from '../../support/shared';
 
 describe('inputs fuzzing found', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/model';
 import { buildReportModel } from '../../../src/core/report/build-report-model';
 import { prepareReportInput } from '../../../src/core/report/build-report';
-import { layoutChain } from '../../../src/core/report/pdf/chain-layout';
+import { layoutDiagram } from '../../../src/core/report/pdf/chain-layout';
 import { workerPseudonym } from '../../../src/core/report/redaction';
 import { serializeReportData, parseReportData } from '../../../src/core/report/report-data';
 import { fixtureInput, NAMES } from './fixture';
@@ -62,7 +62,7 @@ describe('report model', () => {
   it('puts a labour supplier below the contractor it supplies in the chain diagram', () => {
     const { model } = modelOf();
     expect(model.chain.edges).toContainEqual({ from: 'pty_04', to: 'pty_03', relation: 'supplies_labor' });
-    const layout = layoutChain(model.chain);
+    const layout = layoutDiagram(model.chain);
     const at = (id: string) => layout.placed.get(id)!;
     expect(at('pty_01').column).toBe(0);
     expect(at('pty_03').column).toBe(3);
@@ -72,7 +72,7 @@ describe('report model', () => {
   it('lays out a large chain with one party per cell and each party at or below the row of its parent', () => {
     const input = prepareReportInput(largeInput(300));
     const model = buildReportModel(input, 'f'.repeat(64), '0.1.0');
-    const layout = layoutChain(model.chain);
+    const layout = layoutDiagram(model.chain);
     expect(layout.placed.size).toBe(300);
     const cells = new Set([...layout.placed.values()].map((p) => `${p.column}:${p.row}`));
     expect(cells.size).toBe(300);

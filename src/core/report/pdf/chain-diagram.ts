@@ -7,7 +7,7 @@
 import type { RGB } from 'pdf-lib';
 import { labelOf } from '../../model';
 import type { ChainModel, ChainNode } from '../report-model';
-import { layoutChain } from './chain-layout';
+import { layoutDiagram } from './chain-layout';
 import type { PlacedNode } from './chain-layout';
 import { COLOR, LEVEL_COLOR, RELATION_STYLE, SIZE } from './theme';
 import type { Writer } from './writer';
@@ -19,7 +19,7 @@ const KIND_MARK: Readonly<Record<string, string>> = { organization: 'ORG', perso
 
 /** Draws the diagram starting on a fresh landscape page; returns the number of pages used. */
 export function drawChainDiagram(w: Writer, chain: ChainModel): number {
-  const layout = layoutChain(chain);
+  const layout = layoutDiagram(chain);
   const legendH = 16;
   const headerH = 14;
   const firstTop = w.y;

@@ -2,7 +2,8 @@
  * Lays out the chain diagram as a tiered tree that can be cut into pages: one column per contract
  * tier (plus one for banks, owners and payees outside the tiers), one row per leaf, each party on the
  * row of its first child, so a contractor's whole subcontract tree occupies consecutive rows and a
- * page break cuts between subtrees rather than through them. Pure geometry, no drawing.
+ * page break cuts between subtrees rather than through them. Pure geometry, no drawing. (The chain
+ * map on screen has its own layout, src/core/chain/layout.ts: top-down, centred, never paged.)
  */
 import type { ChainEdge, ChainModel, ChainNode } from '../report-model';
 
@@ -14,7 +15,7 @@ export interface PlacedNode {
   readonly parent: string | null;
 }
 
-export interface ChainLayout {
+export interface DiagramLayout {
   readonly columns: readonly string[];
   readonly placed: ReadonlyMap<string, PlacedNode>;
   readonly rows: number;
@@ -23,7 +24,7 @@ export interface ChainLayout {
 const TIER_RELATIONS = new Set(['subcontracts', 'supplies_labor', 'employs', 'recruits']);
 const LEVEL_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
-export function layoutChain(chain: ChainModel): ChainLayout {
+export function layoutDiagram(chain: ChainModel): DiagramLayout {
   const byId = new Map(chain.nodes.map((n) => [n.id, n] as const));
   const tiered = chain.nodes.filter((n) => n.tier !== null);
   const maxTier = tiered.reduce((m, n) => Math.max(m, n.tier!), -1);
