@@ -30,7 +30,8 @@ describe('errors shown to the user', () => {
   it('says the disk is full, in words, when creating a project fails for lack of space', async () => {
     const repo = new Repository(createDexieBackend({ name: `ui-quota-${Math.random()}`, indexedDB: new IDBFactory(), IDBKeyRange }));
     render(<App services={{ repo }} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Start an empty project' }));
+    // Opening a Dexie database on fake-indexeddb can take seconds on a busy machine.
+    fireEvent.click(await screen.findByRole('button', { name: 'Start an empty project' }, { timeout: 15_000 }));
     const dialog = screen.getByRole('dialog', { name: 'New project' });
     fireEvent.change(within(dialog).getByLabelText('Project name'), { target: { value: 'Stadium East Stand' } });
     IDBObjectStore.prototype.put = function () {

@@ -97,14 +97,11 @@ describe('a chain of 2,000 parties', () => {
     expect(chain.parties.filter((p) => p.aliases.some((a) => /[\uac00-\ud7a3]/.test(a))).length).toBeGreaterThan(10);
   });
 
-  it('lays out fully without overlaps in well under a second', () => {
-    const t = performance.now();
+  it('lays out fully without overlaps (its time is in `npm run bench -- chain`)', () => {
     const tree = buildChainTree(g);
     const layout = layoutChain(buildChainView(g, tree));
-    const ms = performance.now() - t;
     expect(layout.positions.size).toBe(2000);
     expect(overlaps(layout)).toEqual([]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('folds by depth to a readable first view', () => {

@@ -67,11 +67,12 @@ describe('filters and sorting', () => {
     expect(hits.map((r) => r.link.id)).toEqual(['lnk_demo_041']);
   });
 
-  it('filters 2,000 rows in a few milliseconds', () => {
+  it('filters 2,000 rows by words and kind (its time is in `npm run bench -- guards`)', () => {
     const chain = generateChain(2000, 4000, 3);
     const big = buildPartyRows(chain.parties, chain.links, [], computeTiers(buildGraph(chain.parties, chain.links)));
-    const t = performance.now();
-    for (let i = 0; i < 20; i++) filterPartyRows(big, { query: `gulf ${i}`, kinds: ['organization'] });
-    expect((performance.now() - t) / 20).toBeLessThan(20);
+    const found = filterPartyRows(big, { query: 'gulf', kinds: ['organization'] });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(big.length);
+    expect(found).toEqual(big.filter((r) => r.party.kind === 'organization' && r.haystack.includes('gulf')));
   });
 });

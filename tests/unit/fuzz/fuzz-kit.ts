@@ -148,9 +148,10 @@ function shapeProblem(answer: unknown): string | null {
 
 /**
  * Runs `count` cases: each makes an input with `mutate`, feeds it to `target`, and checks that the
- * importer answered (no throw) in its structured shape within `budgetMs`.
+ * importer answered (no throw) in its structured shape. The slowest case is reported, not judged: a
+ * case that hangs fails the test by its timeout, and FUZZ_TRACE names it.
  */
-export async function fuzz(format: string, count: number, mutate: (rng: Rng, index: number) => { bytes: Uint8Array; how: string }, target: (bytes: Uint8Array) => unknown, budgetMs: number): Promise<FuzzReport> {
+export async function fuzz(format: string, count: number, mutate: (rng: Rng, index: number) => { bytes: Uint8Array; how: string }, target: (bytes: Uint8Array) => unknown): Promise<FuzzReport> {
   const failures: FuzzFailure[] = [];
   let refused = 0;
   let slowestMs = 0;
@@ -170,7 +171,6 @@ export async function fuzz(format: string, count: number, mutate: (rng: Rng, ind
     }
     const ms = performance.now() - started;
     slowestMs = Math.max(slowestMs, ms);
-    if (!problem && ms > budgetMs) problem = `took ${Math.round(ms)} ms (budget ${budgetMs} ms)`;
     if (problem) {
       failures.push({ format, seed, index, how, problem });
       const dir = `${REPO_ROOT}/.test-results/fuzz`;

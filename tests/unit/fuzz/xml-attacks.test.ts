@@ -1,6 +1,7 @@
 // Hostile XML: entity expansion ("billion laughs"), external entities that would read local files,
 // the same tricks hidden behind a byte-order mark or UTF-16, very deep nesting, and an .xlsx whose
-// sheet carries a DTD. Each is refused or read without expanding anything, quickly, with words.
+// sheet carries a DTD. Each is refused or read without expanding anything, with words. How long
+// each takes is a figure in `npm run bench -- guards`.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet, writeTemplate } from '../../../src/core/io';
@@ -26,11 +27,9 @@ function utf16le(text: string): Uint8Array {
   return out;
 }
 
-/** Imports and times one hostile list file. */
-function importTimed(bytes: Uint8Array) {
-  const started = performance.now();
-  const result = importList([{ name: 'consolidated.xml', bytes }], options);
-  return { result, ms: performance.now() - started };
+/** Imports one hostile list file. */
+function importHostile(bytes: Uint8Array) {
+  return importList([{ name: 'consolidated.xml', bytes }], options);
 }
 
 describe('hostile XML in list files', () => {
@@ -41,27 +40,24 @@ describe('hostile XML in list files', () => {
     ['billion laughs behind a byte-order mark', strToU8(`\uFEFF${BILLION_LAUGHS}`)],
     ['an external entity in UTF-16', utf16le(EXTERNAL)],
   ])('refuses %s before parsing', (_name, bytes) => {
-    const { result, ms } = importTimed(bytes);
+    const result = importHostile(bytes);
     expect(result.value).toBeNull();
     expect(result.errors.map((e) => e.message)).toEqual([expect.stringMatching(/declares a DTD or entities; such XML is refused/)]);
     expect(JSON.stringify(result)).not.toMatch(/root:|lollollol/);
-    expect(ms).toBeLessThan(500);
   });
 
   it('does not expand undeclared entity references', () => {
     const xml = BILLION_LAUGHS.replace(/<!DOCTYPE[^\]]*\]>/, '');
-    const { result, ms } = importTimed(strToU8(xml));
+    const result = importHostile(strToU8(xml));
     expect(JSON.stringify(result)).not.toMatch(/lollollol/);
-    expect(ms).toBeLessThan(500);
   });
 
   it('answers 100,000 levels of nesting with an error, not a stack overflow', () => {
     const depth = 100_000;
     const xml = `<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:00Z">${'<A>'.repeat(depth)}${'</A>'.repeat(depth)}</CONSOLIDATED_LIST>`;
-    const { result, ms } = importTimed(strToU8(xml));
+    const result = importHostile(strToU8(xml));
     expect(result.value).toBeNull();
     expect(result.errors.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(5000);
   });
 });
 
@@ -71,9 +67,7 @@ describe('hostile XML inside a workbook', () => {
     const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
     const xml = strFromU8(parts[sheet]!);
     parts[sheet] = strToU8(xml.replace(/^(<\?xml[^>]*\?>)?/, `$1<!DOCTYPE worksheet [${laughs}]>`).replace(/<c r="A1"[^>]*>.*?<\/c>/, '<c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c>'));
-    const started = performance.now();
     const result = readSpreadsheet(zipSync(parts), 'template.xlsx');
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(JSON.stringify(result)).not.toMatch(/lollollol/);
     expect(Array.isArray(result.errors)).toBe(true);
   });

@@ -1,6 +1,6 @@
 // Fixed scoring scenarios whose results must never change when the engine is only made faster: the
 // benchmark's 10,000-party chains, smaller random chains with cycles, non-default options, and a
-// scripted sequence of edits through the incremental session. perf-equivalence.test.ts compares the
+// scripted sequence of edits through the incremental session. perf-equivalence.slow.test.ts compares the
 // SHA-256 of each scenario's canonical JSON with the value captured before the speed work.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../src/core/model';
