@@ -6,6 +6,7 @@
  */
 import { canonicalJson, sha256Hex } from '../model';
 import type { AuditEntry, ProjectSnapshot } from '../model';
+import { ImportConflictError } from './repository';
 import type { Repository } from './repository';
 import type { BundleContents } from '../io/bundle-read';
 import type { EvidenceCodec } from '../io/bundle-format';
@@ -50,9 +51,13 @@ function contentHash(snapshot: ProjectSnapshot, evidence: ReadonlyMap<string, Ui
 }
 
 export type BundleStatus = 'new' | 'identical' | 'different';
+/** What a preview can say: also 'conflict' when the bundle would overwrite another project's rows. */
+export type BundlePreviewStatus = BundleStatus | 'conflict';
 
 export interface BundlePreview {
-  readonly status: BundleStatus;
+  readonly status: BundlePreviewStatus;
+  /** When the status is 'conflict': why the bundle will be refused, in words. */
+  readonly conflicts?: readonly string[];
   readonly projectId: string;
   readonly projectName: string;
   readonly counts: { readonly parties: number; readonly links: number; readonly evidence: number; readonly auditEntries: number };
@@ -68,6 +73,16 @@ export async function previewBundle(repo: Repository, contents: BundleContents):
     projectName: snapshot.project.name,
     counts: { parties: snapshot.parties.length, links: snapshot.links.length, evidence: snapshot.evidence.length, auditEntries: contents.audit.length },
   };
+  const conflict = await repo.backend.read(async (tx) => {
+    try {
+      await repo.assertOwnRows(tx, snapshot);
+      return null;
+    } catch (error) {
+      if (error instanceof ImportConflictError) return error.message;
+      throw error;
+    }
+  });
+  if (conflict) return { status: 'conflict', conflicts: [conflict], ...base };
   const local = await repo.getProject(snapshot.project.id);
   if (!local) return { status: 'new', ...base };
   const current = await repo.loadSnapshot(snapshot.project.id);
@@ -88,6 +103,7 @@ export async function previewBundle(repo: Repository, contents: BundleContents):
 export async function applyBundle(repo: Repository, contents: BundleContents): Promise<BundleStatus> {
   if (contents.encoded.size) throw new Error(`${contents.encoded.size} evidence file(s) in the bundle are encrypted; unlock Subtier with the passphrase, then import again`);
   const preview = await previewBundle(repo, contents);
+  if (preview.status === 'conflict') throw new ImportConflictError(preview.conflicts!.join(' '));
   if (preview.status === 'identical') {
     await storeHistory(repo, contents);
     return 'identical';
