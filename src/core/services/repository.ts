@@ -14,6 +14,7 @@ import type {
 } from '../model';
 import type { Row, StorageBackend, TableName, Tx } from './ports';
 import { LockedError } from '../crypto/vault-session';
+import { auditCopy } from '../crypto/sealed-records';
 import type { BlobRow, RecordProtector } from '../crypto/vault-session';
 import type { EvidenceCodec } from '../io/bundle-format';
 
@@ -156,11 +157,16 @@ export class Repository {
     return result;
   }
 
-  /** Appends a sealed audit entry inside the caller's transaction. */
+  /**
+   * Appends a hash-chained audit entry inside the caller's transaction. While a passphrase is set,
+   * records are copied in only in their sealed form: a sensitive record still in clear has its
+   * sensitive fields left out (auditCopy), whatever the caller passed.
+   */
   async audit(tx: Tx, projectId: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
     const action = before == null ? 'create' : after == null ? 'delete' : 'update';
+    const copy = (value: unknown) => (value == null ? null : this.protector?.protecting ? auditCopy(entity, value) : value);
     const previous = await tx.last<AuditEntry>('audit');
-    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: before ?? null, after: after ?? null }, previous);
+    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: copy(before), after: copy(after) }, previous);
     await tx.put('audit', entry as unknown as Row);
   }
 
@@ -275,7 +281,8 @@ export class Repository {
    * its questionnaire, overrides, hits and attestations go with it, and its evidence moves to the project.
    */
   async deleteParty(id: string, policy: PartyDeletion): Promise<void> {
-    const party = await this.getParty(id);
+    // The stored row, sealed for a worker: the audit entry must never hold the opened record.
+    const party = await this.backend.read((tx) => tx.get<Party>('parties', id));
     if (!party) throw new NotFoundError('Party', id);
     await this.mutate('parties', party.projectId, async (tx) => {
       const links = [...(await tx.byIndex<Link>('links', 'from', id)), ...(await tx.byIndex<Link>('links', 'to', id))];
