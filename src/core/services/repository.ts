@@ -9,13 +9,14 @@ import {
   projectInputSchema, projectSchema, randomId, sealAuditEntry, systemClock, toFieldErrors, sortSnapshot,
 } from '../model';
 import type {
-  AuditEntry, Clock, Evidence, FieldError, IdGenerator, Link, LinkInput, Party, PartyInput, Project,
+  AuditEntry, AuditHead, Clock, Evidence, FieldError, IdGenerator, Link, LinkInput, Party, PartyInput, Project,
   ProjectInput, ProjectSnapshot,
 } from '../model';
 import type { Row, StorageBackend, TableName, Tx } from './ports';
 import { LockedError } from '../crypto/vault-session';
 import { auditCopy } from '../crypto/sealed-records';
 import type { BlobRow, RecordProtector } from '../crypto/vault-session';
+import { readAuditHead, writeAuditHead } from './audit-chain';
 import type { EvidenceCodec } from '../io/bundle-format';
 
 /** A validation failure with one message per field, for forms and importers. */
@@ -166,8 +167,15 @@ export class Repository {
     const action = before == null ? 'create' : after == null ? 'delete' : 'update';
     const copy = (value: unknown) => (value == null ? null : this.protector?.protecting ? auditCopy(entity, value) : value);
     const previous = await tx.last<AuditEntry>('audit');
-    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: copy(before), after: copy(after) }, previous);
+    const head = await readAuditHead(tx, projectId);
+    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: copy(before), after: copy(after) }, previous, head);
     await tx.put('audit', entry as unknown as Row);
+    await writeAuditHead(tx, projectId, { count: head.count + 1, hash: entry.hash });
+  }
+
+  /** The head of a project's audit chain: how many entries it has and the hash of the last. */
+  auditHead(projectId: string): Promise<AuditHead> {
+    return this.backend.read((tx) => readAuditHead(tx, projectId));
   }
 
   // ---- projects -------------------------------------------------------------------------------
