@@ -16,9 +16,9 @@ import { ScreeningView } from '../features/screening/ScreeningView';
 import { ReportsView } from '../features/reports/ReportsView';
 import { RiskView } from '../features/risk/RiskView';
 
-export interface RouteProps {
-  readonly projectId: string | null;
-}
+import type { RouteProps } from './route-props';
+
+export type { RouteProps };
 
 export interface RouteDef {
   readonly id: string;

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { canonicalJson, verifyAuditChain } from '../../../src/core/model';
 import type { AuditEntry } from '../../../src/core/model';
 import { saveFile } from '../../app/bridge';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, EmptyState, Notice, PageHeader, SelectField } from '../../components/ui';

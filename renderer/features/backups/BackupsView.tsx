@@ -9,7 +9,7 @@ import { backupBytes, createBackup, deleteBackup, listBackups, restoreBackup } f
 import { DEFAULT_RETENTION } from '../../../src/core/services/backup-retention';
 import type { BackupInfo, BackupReason } from '../../../src/core/services/backup-retention';
 import { saveFile } from '../../app/bridge';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { vaultEvidenceCodec } from '../../../src/core/crypto';
 import { useLive } from '../../app/use-live';

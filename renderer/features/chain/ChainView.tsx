@@ -5,7 +5,7 @@
  * history, so the auditor can build and correct the chain freely.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useNavigation } from '../../app/navigation';
 import { useServices } from '../../app/services-context';
 import { Button, Dialog, EmptyState, Notice } from '../../components/ui';

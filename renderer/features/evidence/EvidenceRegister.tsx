@@ -4,7 +4,7 @@
  * It is what the report's evidence annex lists and what a colleague checks a bundle against.
  */
 import { useMemo, useState } from 'react';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Button, Dialog, EmptyState, PageHeader, SelectField } from '../../components/ui';

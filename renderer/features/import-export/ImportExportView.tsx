@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { IMPORT_LIMITS, formatBytes } from '../../../src/core/io';
 import { useNavigation } from '../../app/navigation';
-import type { RouteProps } from '../../app/routes';
-import { useServices } from '../../app/services-context';
+import type { RouteProps } from '../../app/route-props';
+import { useScreener, useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Button, CheckboxField, Notice, PageHeader } from '../../components/ui';
 import { BundleImportDialog } from './BundleImportDialog';
@@ -17,6 +17,7 @@ import './import-export.css';
 
 export function ImportExportView({ projectId }: RouteProps) {
   const { repo } = useServices();
+  const screener = useScreener();
   const [, navigate] = useNavigation();
   const project = useLive(() => (projectId ? repo.getProject(projectId) : Promise.resolve(undefined)), [projectId]);
   const [dialog, setDialog] = useState<'workbook' | 'bundle' | null>(null);
@@ -56,7 +57,7 @@ export function ImportExportView({ projectId }: RouteProps) {
           <Button variant="primary" onClick={() => setDialog('workbook')}>Import a workbook…</Button>
         </div>
         <div className="io-actions">
-          <Button onClick={() => void run('register', () => saveRegister(repo, projectId!, now(), redact))} disabled={needProject || busy !== null}>{busy === 'register' ? 'Scoring and writing…' : 'Export the register workbook'}</Button>
+          <Button onClick={() => void run('register', () => saveRegister(repo, projectId!, now(), redact, screener))} disabled={needProject || busy !== null}>{busy === 'register' ? 'Scoring and writing…' : 'Export the register workbook'}</Button>
           <Button onClick={() => void run('workbook', () => saveProjectAsTemplate(repo, projectId!, now()))} disabled={needProject || busy !== null}>Export the project as a template workbook</Button>
         </div>
         <CheckboxField label="In the register, list sensitive evidence by hash only" checked={redact} onChange={(e) => setRedact(e.target.checked)} />

@@ -4,7 +4,7 @@
  * happens to its links, so nothing is left dangling.
  */
 import { useMemo, useState } from 'react';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { useNavigation } from '../../app/navigation';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Project } from '../../../src/core/model';
 import { ValidationError } from '../../../src/core/services/repository';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { useNavigation } from '../../app/navigation';

@@ -8,9 +8,9 @@ import { openFile, saveFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, Notice } from '../../components/ui';
-import { attestationSchema, questionnaireSchema, randomId, systemClock } from '../../../src/core/model';
 import type { Attestation, Party } from '../../../src/core/model';
-import { applyAttestation, assessAttestation, attestationRequested, buildAttestationForm, readAttestationForm } from '../../../src/core/report';
+import { buildAttestationForm } from '../../../src/core/report';
+import { latestAttestation, recordAttestationRequest, recordReturnedAttestation } from '../../../src/core/services';
 import { loadReportFonts } from './report-assets';
 import './reports.css';
 
@@ -23,7 +23,7 @@ const STATUS: Record<Attestation['status'], { label: string; tone: 'unknown' | '
 
 export function AttestationSection({ party }: { party: Party }) {
   const { repo } = useServices();
-  const attestation = useLive(async () => (await repo.listRecords<Attestation>('attestations', party.projectId)).filter((a) => a.partyId === party.id).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null, [party.projectId, party.id]);
+  const attestation = useLive(() => latestAttestation(repo, party.projectId, party.id), [party.projectId, party.id]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'warning'; text: string; issues?: readonly string[] } | null>(null);
   if (party.kind === 'person' || party.isClient) return null;
@@ -41,13 +41,14 @@ export function AttestationSection({ party }: { party: Party }) {
   };
 
   const generate = () => run(async () => {
-    const snapshot = await repo.loadSnapshot(party.projectId);
+    const project = await repo.getProject(party.projectId);
+    if (!project) throw new Error('This project no longer exists.');
     const issued = new Date().toISOString().slice(0, 10);
-    const pdf = await buildAttestationForm({ project: snapshot.project, party, organisation: localStorage.getItem('subtier.organisation') ?? '', issued }, await loadReportFonts());
+    const pdf = await buildAttestationForm({ project, party, organisation: localStorage.getItem('subtier.organisation') ?? '', issued }, await loadReportFonts());
     const saved = await saveFile({ suggestedName: `attestation-${(party.ref || party.name).replace(/[^\p{L}\p{N}]+/gu, '-')}-${issued}.pdf`, bytes: pdf, filters: [{ name: 'PDF form', extensions: ['pdf'] }] });
     if (!saved.ok) throw new Error(saved.error);
     if (!saved.value) return;
-    await repo.saveRecord('attestations', attestationSchema, attestationRequested(snapshot, party.id, issued, { clock: systemClock, ids: randomId }));
+    await recordAttestationRequest(repo, party.projectId, party.id, issued);
     setMessage({ kind: 'success', text: `Form saved as ${saved.value.name}. Send it to the supplier; the party is marked awaiting its attestation.` });
   });
 
@@ -55,15 +56,8 @@ export function AttestationSection({ party }: { party: Party }) {
     const picked = await openFile('attestation');
     if (!picked.ok) throw new Error(picked.error);
     if (!picked.value) return;
-    const read = await readAttestationForm(picked.value.bytes);
-    if (!read.value) throw new Error(`${picked.value.name}: ${read.errors.join('; ')}`);
-    if (read.value.partyId !== party.id) throw new Error(`${picked.value.name} is the attestation of another party (${read.value.partyId}); open it from that party.`);
-    const snapshot = await repo.loadSnapshot(party.projectId);
-    const issues = assessAttestation(read.value, snapshot);
-    const records = applyAttestation(snapshot, read.value, issues, { clock: systemClock, ids: randomId });
-    await repo.saveRecord('attestations', attestationSchema, records.attestation);
-    await repo.saveRecord('questionnaires', questionnaireSchema, records.questionnaire);
-    const contradicted = records.attestation.status === 'contradicted';
+    const { attestation: records, issues } = await recordReturnedAttestation(repo, party.projectId, party.id, picked.value);
+    const contradicted = records.status === 'contradicted';
     setMessage({
       kind: contradicted ? 'error' : issues.length ? 'warning' : 'success',
       text: contradicted ? 'The attestation contradicts the project records.' : issues.length ? 'Attestation read, with gaps.' : 'Attestation read: complete and consistent with the records.',

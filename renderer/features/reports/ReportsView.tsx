@@ -5,14 +5,15 @@
  * read-only from its embedded data.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { RouteProps } from '../../app/routes';
-import { useServices } from '../../app/services-context';
+import type { RouteProps } from '../../app/route-props';
+import { useScreener, useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { saveFile } from '../../app/bridge';
 import { Button, CheckboxField, Notice, PageHeader, TextField } from '../../components/ui';
-import { buildReport, REPORT_SECTIONS, SECTION_TITLES } from '../../../src/core/report';
+import { REPORT_SECTIONS, SECTION_TITLES } from '../../../src/core/report';
 import type { BuiltReport, ReportSectionId } from '../../../src/core/report';
-import { gatherReportInput } from './gather-input';
+import { buildProjectReport } from '../../../src/core/services';
+import { readBundledLists } from '../screening/bundled-lists';
 import { loadReportFonts } from './report-assets';
 import { ReportCheck } from './ReportCheck';
 import { ReportPreview } from './ReportPreview';
@@ -23,6 +24,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Dat
 
 export function ReportsView({ projectId }: RouteProps) {
   const { repo } = useServices();
+  const screener = useScreener();
   const project = useLive(async () => (projectId ? repo.getProject(projectId) : undefined), [projectId]);
   const [asOf, setAsOf] = useState(today);
   const [author, setAuthor] = useState(() => localStorage.getItem('subtier.actor') ?? '');
@@ -49,11 +51,8 @@ export function ReportsView({ projectId }: RouteProps) {
     setSaved('');
     try {
       localStorage.setItem('subtier.organisation', organisation);
-      const [input, fonts] = await Promise.all([
-        gatherReportInput(repo, projectId, { asOf, redact, author, organisation, sections: REPORT_SECTIONS.filter((s) => sections.has(s)) }),
-        loadReportFonts(),
-      ]);
-      const result = await buildReport(input, fonts);
+      const options = { asOf, redact, author, organisation, sections: REPORT_SECTIONS.filter((s) => sections.has(s)) };
+      const result = await buildProjectReport(repo, projectId, options, await loadReportFonts(), { bundledLists: readBundledLists, screener });
       if (built.current) URL.revokeObjectURL(built.current);
       const url = URL.createObjectURL(new Blob([result.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
       built.current = url;

@@ -1,18 +1,15 @@
 /**
- * The files the report builder needs in the app: the bundled fonts and the bundled sanctions
- * snapshot, shipped with the app and fetched from its own origin (never the network), once per session.
+ * The fonts the report builder needs in the app, shipped with the app and fetched from its own
+ * origin (never the network), once per session.
  */
 import { REPORT_FONT_FILES } from '../../../src/core/report';
 import type { ReportFontBytes } from '../../../src/core/report';
-import { parseSnapshotText } from '../../../src/core/screening';
-import type { ScreeningList } from '../../../src/core/screening';
 import latinUrl from '../../../assets/fonts/NotoSans-Regular.ttf?url';
 import latinBoldUrl from '../../../assets/fonts/NotoSans-Bold.ttf?url';
 import hangulUrl from '../../../assets/fonts/NanumBarunGothic.ttf?url';
 import hangulBoldUrl from '../../../assets/fonts/NanumBarunGothicBold.ttf?url';
 import arabicUrl from '../../../assets/fonts/NotoSansArabic-Regular.ttf?url';
 import arabicBoldUrl from '../../../assets/fonts/NotoSansArabic-Bold.ttf?url';
-import snapshotUrl from '../../../assets/reference/sanctions-snapshot.json?url';
 
 const URLS: Readonly<Record<keyof ReportFontBytes, string>> = {
   latin: latinUrl, latinBold: latinBoldUrl, hangul: hangulUrl, hangulBold: hangulBoldUrl, arabic: arabicUrl, arabicBold: arabicBoldUrl,
@@ -36,16 +33,4 @@ export function loadReportFonts(): Promise<ReportFontBytes> {
     fonts = null;
   });
   return fonts;
-}
-
-let bundled: Promise<readonly ScreeningList[]> | null = null;
-
-/** The lists of the bundled sanctions snapshot. */
-export function loadBundledLists(): Promise<readonly ScreeningList[]> {
-  bundled ??= (async () => {
-    const parsed = parseSnapshotText(new TextDecoder().decode(await fetchBytes(snapshotUrl, 'The bundled sanctions snapshot')));
-    if (!parsed.snapshot) throw new Error(`The bundled sanctions snapshot is damaged: ${parsed.problems.join('; ')}`);
-    return parsed.snapshot.lists;
-  })();
-  return bundled;
 }

@@ -5,20 +5,20 @@
  */
 import { useState } from 'react';
 import { useServices } from '../../app/services-context';
-import { questionnaireSchema, randomId } from '../../../src/core/model';
 import type { Confidence, ProjectSnapshot, QuestionnaireAnswer, Tristate } from '../../../src/core/model';
+import { saveQuestionnaireAnswers } from '../../../src/core/services';
 import { questionsForParty } from '../../../src/core/risk';
 import { Button, Notice } from '../../components/ui';
 
 type Draft = Record<string, { answer: Tristate; confidence: Confidence; evidenceIds: string[]; note: string }>;
 
-function initialDraft(snapshot: ProjectSnapshot, partyId: string): { id: string | null; createdAt: string | null; draft: Draft } {
+function initialDraft(snapshot: ProjectSnapshot, partyId: string): { draft: Draft } {
   const own = snapshot.questionnaires.find((q) => q.partyId === partyId && q.source === 'auditor');
   const draft: Draft = {};
   for (const a of own?.answers ?? []) {
     draft[a.questionId] = { answer: a.answer, confidence: a.confidence, evidenceIds: [...a.evidenceIds], note: a.note };
   }
-  return { id: own?.id ?? null, createdAt: own?.createdAt ?? null, draft };
+  return { draft };
 }
 
 export function QuestionnaireForm({ snapshot, partyId }: { snapshot: ProjectSnapshot; partyId: string }) {
@@ -34,12 +34,9 @@ export function QuestionnaireForm({ snapshot, partyId }: { snapshot: ProjectSnap
   const answered = questions.filter((q) => (state.draft[q.id]?.answer ?? 'unknown') !== 'unknown').length;
 
   const save = async () => {
-    const now = new Date().toISOString();
     const answers: QuestionnaireAnswer[] = questions.filter((q) => state.draft[q.id]).map((q) => ({ questionId: q.id, ...state.draft[q.id]! }));
-    const id = state.id ?? randomId('qst');
     try {
-      await repo.saveRecord('questionnaires', questionnaireSchema, { id, projectId: snapshot.project.id, partyId, source: 'auditor', answers, createdAt: state.createdAt ?? now, updatedAt: now });
-      setState((s) => ({ ...s, id, createdAt: s.createdAt ?? now }));
+      await saveQuestionnaireAnswers(repo, { projectId: snapshot.project.id, partyId }, answers);
       setMessage({ kind: 'success', text: `Saved ${answered} answer${answered === 1 ? '' : 's'}; the scores below are up to date.` });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });

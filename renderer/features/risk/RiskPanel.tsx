@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import { useServices } from '../../app/services-context';
-import { indicatorOverrideSchema, labelOf, randomId } from '../../../src/core/model';
+import { labelOf } from '../../../src/core/model';
 import type { Confidence } from '../../../src/core/model';
+import { addIndicatorOverride, ValidationError } from '../../../src/core/services';
 import { INDICATORS } from '../../../src/core/risk';
 import type { PartyRisk, ProjectRiskResult } from '../../../src/core/risk';
 import { Button, Notice, SelectField, TextAreaField } from '../../components/ui';
@@ -107,19 +108,12 @@ function OverrideForm({ projectId, partyId }: { projectId: string; partyId: stri
   const save = async () => {
     setError('');
     setSaved('');
-    const now = new Date().toISOString();
-    const record = { id: randomId('ovr'), projectId, partyId, indicatorId, action, confidence, reason, author: localStorage.getItem('subtier.actor') ?? '', createdAt: now, updatedAt: now };
-    const parsed = indicatorOverrideSchema.safeParse(record);
-    if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => i.message).join('; '));
-      return;
-    }
     try {
-      await repo.saveRecord('overrides', indicatorOverrideSchema, parsed.data);
+      await addIndicatorOverride(repo, { projectId, partyId, indicatorId, action, confidence, reason, author: localStorage.getItem('subtier.actor') ?? '' });
       setReason('');
       setSaved(`${action === 'add' ? 'Added' : 'Ruled out'}: ${INDICATORS.find((d) => d.id === indicatorId)!.title}.`);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof ValidationError ? e.errors.map((i) => i.message).join('; ') : (e as Error).message);
     }
   };
   return (

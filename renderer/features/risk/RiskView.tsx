@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigation } from '../../app/navigation';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { LEVELS, partyRiskById } from '../../../src/core/risk';
 import type { PartyRisk, ProjectRiskResult, RiskLevel } from '../../../src/core/risk';
 import { EmptyState, PageHeader } from '../../components/ui';
@@ -34,8 +34,8 @@ export function RiskView({ projectId }: RouteProps) {
   return (
     <div className="risk-page">
       <div className="risk-main pane">
-        <PageHeader title="Risk" subtitle={<>How likely it is that money paid in this chain reaches DPRK labour schemes, why, and how sure we are. Model {result.modelVersion}, weights <code>{result.weightsHash.slice(0, 12)}</code>.</>} />
-        {risk.weightErrors.length ? <p className="notice notice-warning">Stored weights are invalid ({risk.weightErrors[0]}); the shipped weights are used.</p> : null}
+        <PageHeader title="Risk" subtitle={<>How likely it is that money paid in this chain reaches DPRK labour schemes, why, and how sure we are. Model {result.modelVersion}, weights <code>{result.weightsHash.slice(0, 12)}</code>. <span data-testid="risk-screening">{risk.lists.length ? `Screened as of ${risk.asOf} against ${risk.lists.map((l) => l.name).join(', ')}: match at ${risk.policy.threshold.toFixed(2)} or more, review from ${risk.policy.reviewFloor.toFixed(2)}.` : 'Not screened (no lists stored): recorded hits only.'}</span></>} />
+        {risk.problems.map((p) => <p key={p} className="notice notice-warning">{p}</p>)}
         <Dashboard result={result} nameOf={nameOf} onSelect={setSelected} />
         <PartyTable parties={result.parties} selected={selected} onSelect={setSelected} />
       </div>

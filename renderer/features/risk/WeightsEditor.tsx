@@ -6,19 +6,18 @@
 import { useState } from 'react';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
-import { createRiskModel, DEFAULT_WEIGHTS, EXPOSURE_RELATIONS, INDICATORS, parseRiskWeights, riskWeightsSchema } from '../../../src/core/risk';
+import { createRiskModel, DEFAULT_WEIGHTS, EXPOSURE_RELATIONS, INDICATORS, riskWeightsSchema } from '../../../src/core/risk';
 import type { RiskWeights } from '../../../src/core/risk';
 import { labelOf } from '../../../src/core/model';
+import { loadRiskModel, resetRiskWeights, saveRiskWeights } from '../../../src/core/services';
 import { Button, Notice } from '../../components/ui';
-import { RISK_WEIGHTS_SETTING } from './use-project-risk';
 import './risk.css';
 
 export function WeightsEditor() {
   const { repo } = useServices();
-  const stored = useLive(() => repo.getSetting<unknown>(RISK_WEIGHTS_SETTING), []);
+  const stored = useLive(() => loadRiskModel(repo), []);
   if (stored === undefined) return <section className="section card pad"><h3>Risk weights</h3><p className="muted">Loading…</p></section>;
-  const { value } = parseRiskWeights(stored);
-  return <WeightsForm key={value.weightsHash} initial={value.weights} />;
+  return <WeightsForm key={stored.model.weightsHash} initial={stored.model.weights} />;
 }
 
 function NumberInput({ label, value, onChange, max = 100, step = 1 }: { label: string; value: number; onChange: (v: number) => void; max?: number; step?: number }) {
@@ -37,16 +36,15 @@ function WeightsForm({ initial }: { initial: RiskWeights }) {
   const model = createRiskModel(check.success ? check.data : DEFAULT_WEIGHTS);
   const edit = (patch: Partial<RiskWeights>) => { setMessage(null); setW((cur) => ({ ...cur, ...patch })); };
   const save = async () => {
-    const parsed = parseRiskWeights(w);
-    if (parsed.errors.length) {
-      setMessage({ kind: 'error', text: parsed.errors.join('; ') });
+    const saved = await saveRiskWeights(repo, w);
+    if (!saved.model) {
+      setMessage({ kind: 'error', text: saved.errors.join('; ') });
       return;
     }
-    await repo.setSetting(RISK_WEIGHTS_SETTING, parsed.value.weights);
-    setMessage({ kind: 'success', text: `Saved. Scores now use weights ${parsed.value.weightsHash.slice(0, 12)}….` });
+    setMessage({ kind: 'success', text: `Saved. Scores now use weights ${saved.model.weightsHash.slice(0, 12)}….` });
   };
   const reset = async () => {
-    await repo.setSetting(RISK_WEIGHTS_SETTING, null);
+    await resetRiskWeights(repo);
     setW(DEFAULT_WEIGHTS);
     setMessage({ kind: 'success', text: 'Reset to the shipped weights.' });
   };

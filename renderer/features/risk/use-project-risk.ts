@@ -1,54 +1,65 @@
 /**
- * The project's risk result, live: loads the project snapshot and the risk weights from settings,
- * scores once, then re-scores incrementally after each change (the session keeps what it can).
- * Other features use it to colour parties (`useRiskLevels`).
+ * The project's assessment, live: the same judgement as `subtier score` and the report (screened
+ * with the stored lists under this installation's policy, stored decisions kept, scored with its
+ * weights, as of today). Screening runs through the app's screener (a Web Worker); scoring keeps
+ * an incremental session, so after an edit only what changed is scored again. While a new run is
+ * on its way the previous result stays on screen. Other features use it to colour parties.
  */
-import { useMemo, useRef } from 'react';
-import { useServices } from '../../app/services-context';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useScreener, useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
-import { createRiskSession, parseRiskWeights } from '../../../src/core/risk';
-import type { ProjectRiskResult, RiskLevel, RiskModel, RiskSession } from '../../../src/core/risk';
+import { reportAppError } from '../../components/ErrorBoundary';
+import { AssessmentSession, loadAssessmentInputs } from '../../../src/core/services';
+import type { AssessmentInputs } from '../../../src/core/services';
+import type { ProjectRiskResult, RiskModel } from '../../../src/core/risk';
+import type { ProjectScreening, ScreeningList, ScreeningPolicy } from '../../../src/core/screening';
 import type { ProjectSnapshot } from '../../../src/core/model';
 
-/** Where the risk weights are kept in settings. */
-export const RISK_WEIGHTS_SETTING = 'risk.weights';
-
 export interface ProjectRisk {
+  /** The project as assessed: its stored records and the hits of this screening. */
   readonly snapshot: ProjectSnapshot;
   readonly result: ProjectRiskResult;
   readonly model: RiskModel;
-  /** Problems with stored weights (the shipped weights are used instead). */
-  readonly weightErrors: readonly string[];
+  readonly policy: ScreeningPolicy;
+  /** The lists screened against; none means the stored hits were used as they are. */
+  readonly lists: readonly ScreeningList[];
+  readonly asOf: string;
+  /** Stored lists, weights or policy that could not be used, in words. */
+  readonly problems: readonly string[];
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function useProjectRisk(projectId: string | null): ProjectRisk | undefined {
   const { repo } = useServices();
-  const data = useLive(async () => {
-    if (!projectId) return null;
-    const [snapshot, weights] = await Promise.all([repo.loadSnapshot(projectId), repo.getSetting<unknown>(RISK_WEIGHTS_SETTING)]);
-    return { snapshot, weights };
-  }, [projectId]);
-  const session = useRef<{ key: string; session: RiskSession } | null>(null);
-  return useMemo(() => {
-    if (!data) return undefined;
-    const { value: model, errors } = parseRiskWeights(data.weights);
+  const screener = useScreener();
+  const inputs = useLive(() => (projectId ? loadAssessmentInputs(repo, projectId) : Promise.resolve(null)), [projectId]);
+  const [screened, setScreened] = useState<{ inputs: AssessmentInputs; run: ProjectScreening | null; asOf: string } | null>(null);
+  useEffect(() => {
+    if (!inputs) return;
+    let current = true;
     const asOf = today();
-    const key = `${data.snapshot.project.id}|${model.weightsHash}|${asOf}`;
-    let result: ProjectRiskResult;
-    if (session.current?.key === key) result = session.current.session.update(data.snapshot);
-    else {
-      const created = createRiskSession(data.snapshot, { model, asOf });
-      session.current = { key, session: created };
-      result = created.result;
+    if (!inputs.lists.length) {
+      setScreened({ inputs, run: null, asOf });
+      return;
     }
-    return { snapshot: data.snapshot, result, model, weightErrors: errors };
-  }, [data]);
-}
-
-/** Risk level (by exposure) per party id, for colouring parties wherever they appear. */
-export function useRiskLevels(projectId: string | null): ReadonlyMap<string, RiskLevel> {
-  const risk = useProjectRisk(projectId);
-  return useMemo(() => new Map((risk?.result.parties ?? []).map((p) => [p.partyId, p.exposure.level])), [risk]);
+    screener({ snapshot: inputs.snapshot, lists: inputs.lists, policy: inputs.policy, stamp: { mode: 'transient', asOf } }).then(
+      (run) => {
+        if (current) setScreened({ inputs, run, asOf });
+      },
+      (error: unknown) => {
+        if (current) reportAppError(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [inputs, screener]);
+  const session = useRef(new AssessmentSession());
+  return useMemo(() => {
+    if (!screened || screened.inputs.snapshot.project.id !== projectId) return undefined;
+    const { inputs: i, run, asOf } = screened;
+    const a = session.current.assess(i.snapshot, run, { lists: i.lists, policy: i.policy, model: i.model, asOf });
+    return { snapshot: a.snapshot, result: a.risk, model: a.model, policy: a.policy, lists: a.lists, asOf, problems: i.problems };
+  }, [screened, projectId]);
 }

@@ -4,8 +4,8 @@
  * explanation part by part, and confirm or dismiss with a reason.
  */
 import { useState } from 'react';
-import { screeningHitSchema } from '../../../src/core/model';
 import type { Party, ScreeningHit } from '../../../src/core/model';
+import { decideHit } from '../../../src/core/services';
 import type { HitExplanation, ListEntry, ScreeningList } from '../../../src/core/screening';
 import { useServices } from '../../app/services-context';
 import { Badge, Button, Notice, TextAreaField } from '../../components/ui';
@@ -38,10 +38,7 @@ export function HitReview({ hit, party, entry, list }: { hit: ScreeningHit; part
     }
     setBusy(true);
     try {
-      await repo.saveRecord('hits', screeningHitSchema, {
-        ...hit, status, reason: reason.trim(), reviewer: localStorage.getItem('subtier.actor') || 'local user',
-        reviewedAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
-      });
+      await decideHit(repo, hit.id, { status, reason, reviewer: localStorage.getItem('subtier.actor') || 'local user' });
       setReason('');
       setError('');
     } catch (err) {

@@ -5,12 +5,12 @@
  */
 import { useRef, useState } from 'react';
 import { formatIssue } from '../../../src/core/screening';
-import { removeList, saveList } from '../../../src/core/services';
+import { removeList, restoreBundledLists, saveList } from '../../../src/core/services';
 import type { ImportIssue, ListDiff, ScreeningList } from '../../../src/core/screening';
 import { readPickedFile } from '../../app/bridge';
 import { useServices } from '../../app/services-context';
 import { Button, Dialog, Notice, TextField } from '../../components/ui';
-import { restoreBundledLists } from './bundled-lists';
+import { readBundledLists } from './bundled-lists';
 import { importInWorker } from './screening-client';
 
 interface Preview {
@@ -83,7 +83,7 @@ export function ListManager({ lists, onImported }: { lists: readonly ScreeningLi
     <div className="section list-manager">
       <div className="section-head">
         <h2>Lists</h2>
-        <Button variant="ghost" disabled={busy} onClick={() => void restoreBundledLists(repo).then(() => setNote({ ok: true, text: 'The bundled UN and OFAC DPRK lists are installed.' }))}>Restore bundled lists</Button>
+        <Button variant="ghost" disabled={busy} onClick={() => void readBundledLists().then((bundled) => restoreBundledLists(repo, bundled)).then(() => setNote({ ok: true, text: 'The bundled UN and OFAC DPRK lists are installed.' }), (error: Error) => setNote({ ok: false, text: error.message }))}>Restore bundled lists</Button>
       </div>
       {note ? <Notice kind={note.ok ? 'success' : 'error'}>{note.text}</Notice> : null}
       <table className="table">

@@ -5,16 +5,15 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ScreeningHit } from '../../../src/core/model';
-import { loadLists } from '../../../src/core/services';
+import { ensureBundledLists, listHits, listsAsOf, loadLists, loadScreeningPolicy, screenAndSaveProject } from '../../../src/core/services';
 import type { HitExplanation, ScreeningList } from '../../../src/core/screening';
-import type { RouteProps } from '../../app/routes';
-import { useServices } from '../../app/services-context';
+import type { RouteProps } from '../../app/route-props';
+import { useScreener, useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, EmptyState, Notice, PageHeader } from '../../components/ui';
-import { ensureBundledLists, listsAsOf } from './bundled-lists';
+import { readBundledLists } from './bundled-lists';
 import { HitReview, statusTone } from './HitReview';
 import { ListManager } from './ListManager';
-import { screenAndSave } from './screening-client';
 import './screening.css';
 
 type Filter = 'open' | 'confirmed' | 'dismissed' | 'all';
@@ -22,6 +21,7 @@ const ORDER: Record<string, number> = { open: 0, confirmed: 1, dismissed: 2 };
 
 export function ScreeningView({ projectId }: RouteProps) {
   const { repo } = useServices();
+  const screener = useScreener();
   const [tab, setTab] = useState<'queue' | 'lists'>('queue');
   const [filter, setFilter] = useState<Filter>('open');
   const [selected, setSelected] = useState<string | null>(null);
@@ -30,13 +30,14 @@ export function ScreeningView({ projectId }: RouteProps) {
   const [setupError, setSetupError] = useState('');
 
   useEffect(() => {
-    ensureBundledLists(repo).catch((error: unknown) => setSetupError((error as Error).message));
+    ensureBundledLists(repo, readBundledLists).catch((error: unknown) => setSetupError((error as Error).message));
   }, [repo]);
 
   const stored = useLive(() => loadLists(repo), []);
   const lists = stored?.lists;
   const parties = useLive(() => (projectId ? repo.listParties(projectId) : Promise.resolve([])), [projectId]);
-  const hits = useLive(() => (projectId ? repo.listRecords<ScreeningHit>('hits', projectId) : Promise.resolve([])), [projectId]);
+  const hits = useLive(() => (projectId ? listHits(repo, projectId) : Promise.resolve([])), [projectId]);
+  const policy = useLive(() => loadScreeningPolicy(repo), []);
   const partyById = useMemo(() => new Map((parties ?? []).map((p) => [p.id, p])), [parties]);
   const shown = useMemo(() => (hits ?? [])
     .filter((h) => filter === 'all' || h.status === filter)
@@ -48,8 +49,8 @@ export function ScreeningView({ projectId }: RouteProps) {
     setNote(null);
     setProgress({ done: 0, total: 1 });
     try {
-      const snapshot = await repo.loadSnapshot(projectId);
-      const counts = await screenAndSave(repo, snapshot, useLists, (done, total) => setProgress({ done, total }));
+      const { policy: current } = await loadScreeningPolicy(repo);
+      const counts = await screenAndSaveProject(repo, projectId, { lists: useLists, policy: current, screener, onProgress: (done, total) => setProgress({ done, total }) });
       setNote({ ok: true, text: `Screened ${counts.queries} names: ${counts.created} new hits, ${counts.reopened} reopened, ${counts.updated} updated, ${counts.kept} unchanged, ${counts.removed} no longer matching.` });
     } catch (error) {
       setNote({ ok: false, text: `Screening failed: ${(error as Error).message}` });
@@ -71,7 +72,7 @@ export function ScreeningView({ projectId }: RouteProps) {
     <div className="page screening">
       <PageHeader
         title="Screening"
-        subtitle={<>Every party, alias and owner against {lists ? lists.map((l) => l.name).join(', ') || 'no lists' : '…'} · <strong className="as-of">Lists as of {asOf || 'unknown date'}</strong>{lists && lists.length > 1 ? <span className="small"> ({lists.map((l) => `${l.name} ${l.publishedAt || 'undated'}`).join(', ')})</span> : null}</>}
+        subtitle={<>Every party, alias and owner against {lists ? lists.map((l) => l.name).join(', ') || 'no lists' : '…'} · <strong className="as-of">Lists as of {asOf || 'unknown date'}</strong>{lists && lists.length > 1 ? <span className="small"> ({lists.map((l) => `${l.name} ${l.publishedAt || 'undated'}`).join(', ')})</span> : null}{policy ? <span className="small" data-testid="screening-policy"> · match at {policy.policy.threshold.toFixed(2)} or more, review from {policy.policy.reviewFloor.toFixed(2)}</span> : null}</>}
         actions={<>
           <Button variant={tab === 'queue' ? 'secondary' : 'ghost'} onClick={() => setTab('queue')}>Review queue</Button>
           <Button variant={tab === 'lists' ? 'secondary' : 'ghost'} onClick={() => setTab('lists')}>Lists ({lists?.length ?? 0})</Button>
@@ -80,6 +81,7 @@ export function ScreeningView({ projectId }: RouteProps) {
       />
       {setupError ? <Notice kind="error">{setupError}</Notice> : null}
       {stored?.problems.map((p) => <Notice key={p} kind="warning">{p}</Notice>)}
+      {policy?.errors.map((p) => <Notice key={p} kind="warning">The stored screening policy is invalid ({p}); the shipped policy is used.</Notice>)}
       {progress ? (
         <div className="progress" role="progressbar" aria-label="Screening progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
           <div className="progress-bar" style={{ width: `${Math.round((100 * progress.done) / Math.max(1, progress.total))}%` }} />

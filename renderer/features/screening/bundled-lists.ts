@@ -1,39 +1,23 @@
 /**
- * The bundled DPRK snapshot (assets/reference/sanctions-snapshot.json) as stored lists. It is installed
- * once into the lists table; removing it is the user's choice and is respected until they restore it.
+ * The bundled DPRK snapshot (assets/reference/sanctions-snapshot.json), read from the app's own files
+ * (a local file; never the network) once per session. Installing and restoring it are use cases
+ * (src/core/services/bundled-lists.ts); this is only how the app reads the asset.
  */
 import snapshotUrl from '../../../assets/reference/sanctions-snapshot.json?url';
-import { parseSnapshotText } from '../../../src/core/screening';
-import { loadLists, saveList } from '../../../src/core/services';
+import { parseBundledLists } from '../../../src/core/services';
 import type { ScreeningList } from '../../../src/core/screening';
-import type { Repository } from '../../../src/core/services/repository';
 
-const INSTALLED = 'screening.bundledListsInstalled';
+let bundled: Promise<readonly ScreeningList[]> | null = null;
 
-/** Reads the bundled snapshot shipped with the app (a local file; no network). */
-export async function readBundledLists(): Promise<readonly ScreeningList[]> {
-  const response = await fetch(snapshotUrl);
-  const parsed = parseSnapshotText(await response.text());
-  if (!parsed.snapshot) throw new Error(`The bundled sanctions lists are damaged: ${parsed.problems.join('; ')}`);
-  return parsed.snapshot.lists;
-}
-
-/** Installs the bundled lists on first use. */
-export async function ensureBundledLists(repo: Repository): Promise<void> {
-  if (await repo.getSetting<boolean>(INSTALLED)) return;
-  const { lists } = await loadLists(repo);
-  if (lists.length === 0) await restoreBundledLists(repo);
-  else await repo.setSetting(INSTALLED, true);
-}
-
-/** (Re)installs the bundled lists, replacing stored lists of the same names. */
-export async function restoreBundledLists(repo: Repository): Promise<void> {
-  for (const list of await readBundledLists()) await saveList(repo, list);
-  await repo.setSetting(INSTALLED, true);
-}
-
-/** "Lists as of": the newest publication date among the lists in use. */
-export function listsAsOf(lists: readonly ScreeningList[]): string {
-  // The oldest publication date: the set as a whole is only complete up to its oldest list.
-  return lists.map((l) => l.publishedAt).filter(Boolean).sort()[0] ?? '';
+/** The lists of the bundled snapshot. */
+export function readBundledLists(): Promise<readonly ScreeningList[]> {
+  bundled ??= (async () => {
+    const response = await fetch(snapshotUrl);
+    if (!response.ok) throw new Error(`The bundled sanctions lists could not be loaded (${response.status})`);
+    return parseBundledLists(await response.text());
+  })();
+  bundled.catch(() => {
+    bundled = null;
+  });
+  return bundled;
 }

@@ -1,64 +1,36 @@
 /**
- * The interface side of the screening worker: one worker per app, requests answered by promises,
- * progress reported through a callback. Saving results goes through the repository, so every hit
- * and decision lands in the audit log.
+ * The app's side of the screening worker: list imports, and the screener every screening and
+ * assessment of the app runs through (the same use case as in process, off the interface thread).
+ * The lists are sent only when the worker does not have them yet.
  */
-import { screeningHitSchema } from '../../../src/core/model';
-import type { ProjectSnapshot } from '../../../src/core/model';
-import type { ProjectScreening, ScreeningList } from '../../../src/core/screening';
-import type { Repository } from '../../../src/core/services/repository';
-import type { ImportRequest, WorkerResponse } from './worker-protocol';
+import type { ImportRequest, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { listsKey } from '../../../src/core/services/project-screening';
+import type { ProjectScreener } from '../../../src/core/services/project-screening';
+import { workerChannel } from '../../app/worker-channel';
 
-type Imported = Extract<WorkerResponse, { type: 'imported' }>;
-
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (r: WorkerResponse) => void; onProgress?: (done: number, total: number) => void }>();
-
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./screening.worker.ts', import.meta.url), { type: 'module', name: 'screening' });
-    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      const waiting = pending.get(message.id);
-      if (!waiting) return;
-      if (message.type === 'progress') {
-        waiting.onProgress?.(message.done, message.total);
-        return;
-      }
-      pending.delete(message.id);
-      waiting.resolve(message);
-    });
-    worker.addEventListener('error', (event) => {
-      for (const [id, waiting] of pending) waiting.resolve({ type: 'failed', id, message: event.message || 'the screening worker stopped' });
-      pending.clear();
-      worker = null;
-    });
-  }
-  return worker;
-}
-
-function ask(message: Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<WorkerResponse> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, { resolve, ...(onProgress ? { onProgress } : {}) });
-    getWorker().postMessage({ ...message, id });
-  });
-}
+const channel = workerChannel<WorkerRequest, WorkerResponse>(
+  () => new Worker(new URL('./screening.worker.ts', import.meta.url), { type: 'module', name: 'screening' }),
+  'the screening worker stopped',
+);
+let sent: { key: string; generation: number } | null = null;
 
 /** Parses list files in the worker; returns the list (or errors) and what changed against `previous`. */
-export async function importInWorker(request: Omit<ImportRequest, 'type' | 'id'>): Promise<Imported> {
-  const answer = await ask({ type: 'import', ...request });
-  if (answer.type === 'failed') throw new Error(answer.message);
-  return answer as Imported;
+export function importInWorker(request: Omit<ImportRequest, 'type' | 'id'>): Promise<Extract<WorkerResponse, { type: 'imported' }>> {
+  return channel.ask({ type: 'import', ...request }, 'imported').answer;
 }
 
-/** Screens a project in the worker and writes the new and changed hits; returns the counts. */
-export async function screenAndSave(repo: Repository, snapshot: ProjectSnapshot, lists: readonly ScreeningList[], onProgress: (done: number, total: number) => void): Promise<ProjectScreening['counts']> {
-  const answer = await ask({ type: 'screen', lists, snapshot }, onProgress);
-  if (answer.type === 'failed') throw new Error(answer.message);
-  if (answer.type !== 'screened') throw new Error('unexpected answer from the screening worker');
-  for (const hit of answer.result.upserts) await repo.saveRecord('hits', screeningHitSchema, hit);
-  for (const id of answer.result.removals) await repo.deleteRecord('hits', id);
-  return answer.result.counts;
-}
+/** Screens in the worker. */
+export const workerScreener: ProjectScreener = async ({ snapshot, lists, policy, stamp, onProgress }) => {
+  const key = listsKey(lists);
+  const progress = onProgress ? (p: { done: number; total: number }) => onProgress(p.done, p.total) : undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const known = sent?.key === key && sent.generation === channel.generation;
+    const response = await channel.ask({ type: 'screen', listsKey: key, lists: known ? null : lists, snapshot, policy, stamp }, ['screened', 'need-lists'], progress).answer;
+    if (response.type === 'screened') {
+      sent = { key, generation: channel.generation };
+      return response.result;
+    }
+    sent = null;
+  }
+  throw new Error('the screening worker did not keep the lists it was given');
+};

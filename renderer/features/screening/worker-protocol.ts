@@ -1,9 +1,11 @@
 /**
- * Messages between the screening view and its Web Worker: list imports and project screening run in
+ * Messages between the app and the screening Web Worker: list imports and project screening run in
  * the worker so parsing a 14,000-entry list or screening a large chain never freezes the interface.
+ * The lists cross over only when they changed: the worker keeps its index over the last ones.
  */
 import type { ProjectSnapshot } from '../../../src/core/model';
-import type { ImportIssue, ListDiff, ProjectScreening, ScreeningList } from '../../../src/core/screening';
+import type { ImportIssue, ListDiff, ProjectScreening, ScreeningList, ScreeningPolicy } from '../../../src/core/screening';
+import type { HitStamp } from '../../../src/core/services';
 
 export interface ImportRequest {
   readonly type: 'import';
@@ -17,8 +19,12 @@ export interface ImportRequest {
 export interface ScreenRequest {
   readonly type: 'screen';
   readonly id: number;
-  readonly lists: readonly ScreeningList[];
+  /** Identifies the lists (see `listsKey`); `lists` is null when the worker already has them. */
+  readonly listsKey: string;
+  readonly lists: readonly ScreeningList[] | null;
   readonly snapshot: ProjectSnapshot;
+  readonly policy: ScreeningPolicy;
+  readonly stamp: HitStamp;
 }
 
 export type WorkerRequest = ImportRequest | ScreenRequest;
@@ -27,4 +33,5 @@ export type WorkerResponse =
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly type: 'imported'; readonly id: number; readonly list: ScreeningList | null; readonly errors: readonly ImportIssue[]; readonly warnings: readonly ImportIssue[]; readonly diff: ListDiff | null }
   | { readonly type: 'screened'; readonly id: number; readonly result: ProjectScreening }
+  | { readonly type: 'need-lists'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

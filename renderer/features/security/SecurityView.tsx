@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { MIN_ITERATIONS, MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../src/core/crypto';
 import { countUnprotected, protectExisting } from '../../../src/core/services';
 import type { VaultSession } from '../../../src/core/crypto';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, Notice, PageHeader, SelectField, TextField } from '../../components/ui';

@@ -1,13 +1,14 @@
 /**
  * Settings: who is recorded in the audit log as making changes, where the data lives, and the
- * version of the app. Capabilities add their own sections (risk weights, lists, security).
+ * version of the app. Capabilities add their own sections (screening policy, risk weights).
  */
 import { useState } from 'react';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { APP_VERSION } from '../../../src/core/version';
 import { LATEST_SCHEMA_VERSION } from '../../../src/store';
 import { Button, Notice, PageHeader, TextField } from '../../components/ui';
 import { WeightsEditor } from '../risk/WeightsEditor';
+import { PolicyEditor } from '../screening/PolicyEditor';
 
 export function SettingsView(_props: RouteProps) {
   const [actor, setActor] = useState(() => localStorage.getItem('subtier.actor') ?? '');
@@ -28,6 +29,7 @@ export function SettingsView(_props: RouteProps) {
         </form>
         {saved ? <Notice kind="success">Saved. New changes are recorded under “{actor.trim() || 'local user'}”.</Notice> : null}
       </section>
+      <PolicyEditor />
       <WeightsEditor />
       <section className="section card pad">
         <h3>About</h3>

@@ -1,9 +1,7 @@
 /**
- * What the report, verify and attestation commands share: the bundled fonts and sanctions snapshot
- * read from assets/, and date options checked before any work starts.
+ * What the report, verify and attestation commands share: the bundled fonts read from assets/, and
+ * date options checked before any work starts.
  */
-import { parseSnapshotText } from '../../core/screening';
-import type { ScreeningList } from '../../core/screening';
 import { REPORT_FONT_FILES } from '../../core/report';
 import type { ReportFontBytes } from '../../core/report';
 import { readAsset } from '../assets';
@@ -19,12 +17,6 @@ export async function readReportFonts(): Promise<ReportFontBytes> {
     }
   }
   return out as ReportFontBytes;
-}
-
-export async function readBundledLists(): Promise<ScreeningList[]> {
-  const parsed = parseSnapshotText(new TextDecoder().decode(await readAsset('reference/sanctions-snapshot.json')));
-  if (!parsed.snapshot) throw new Error(`the bundled sanctions snapshot is damaged: ${parsed.problems.join('; ')}`);
-  return [...parsed.snapshot.lists];
 }
 
 /** Validates a YYYY-MM-DD option value (a real calendar date). */

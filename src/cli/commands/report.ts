@@ -1,18 +1,22 @@
 /**
- * `subtier report PROJECT -o OUT.pdf [--as-of YYYY-MM-DD] [--redact]`: screens the project against
- * the bundled lists (keeping recorded review decisions), scores it, and writes the due-diligence
- * report with its data embedded. The same project and --as-of give a byte-identical PDF.
+ * `subtier report PROJECT -o OUT.pdf [--as-of YYYY-MM-DD] [--redact]`: assesses the project as
+ * `subtier score` does (screened against the bundled lists under the screening policy, recorded
+ * review decisions kept, scored) and writes the due-diligence report with its data embedded. The
+ * same project and --as-of give a byte-identical PDF.
  */
-import { sequentialIds } from '../../core/model';
-import { assembleReportInput, buildReport, REPORT_SECTIONS } from '../../core/report';
+import { buildReport, REPORT_SECTIONS } from '../../core/report';
 import type { ReportSectionId } from '../../core/report';
+import { createRiskModel } from '../../core/risk';
+import { assessProject, reportInputFrom } from '../../core/services';
 import { loadProject } from '../load-project';
 import type { CliCommand } from '../io';
 import { UsageError, parseArgs } from '../io';
-import { dateOption, readBundledLists, readReportFonts } from './report-support';
+import { SCREENING_USAGE, SCREENING_VALUE_OPTIONS, listsFromOptions, policyFromOptions, screeningHeader } from '../screening-options';
+import { dateOption, readReportFonts } from './report-support';
 
 const USAGE = `Usage: subtier report PROJECT -o OUT.pdf [--as-of YYYY-MM-DD] [--redact]
                       [--author NAME] [--organisation NAME] [--sections LIST]
+                      [--list FILE]... [--threshold T] [--review-threshold R]
 
 Writes the due-diligence report of PROJECT as a PDF, offline.
   PROJECT              a project file (.json snapshot, .xlsx workbook in the import template, .subtier bundle).
@@ -25,16 +29,18 @@ Writes the due-diligence report of PROJECT as a PDF, offline.
   --organisation NAME  the auditing organisation.
   --sections LIST      comma-separated sections to include, in print order (default: all):
                        ${REPORT_SECTIONS.join(', ')}.
+${SCREENING_USAGE}
 
-The project is screened against the bundled UN and OFAC DPRK lists; review decisions recorded in the
-project are kept. The PDF embeds the data it was built from; check it with 'subtier verify'.`;
+The project is screened against the bundled UN and OFAC DPRK lists (and any --list files) under the
+screening policy, which the report states; review decisions recorded in the project are kept. The
+PDF embeds the data it was built from; check it with 'subtier verify'.`;
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'write the PDF due-diligence report of a project',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { values: ['output', 'as-of', 'author', 'organisation', 'sections'], booleans: ['redact'], short: { '-o': 'output' } });
+    const parsed = parseArgs(args, { values: ['output', 'as-of', 'author', 'organisation', 'sections', ...SCREENING_VALUE_OPTIONS], booleans: ['redact'], short: { '-o': 'output' } });
     const [projectPath, ...extra] = parsed.positionals;
     if (!projectPath) throw new UsageError('give the PROJECT file');
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
@@ -47,14 +53,13 @@ export const reportCommand: CliCommand = {
     if (unknown.length) throw new UsageError(`unknown section ${unknown.join(', ')}; choose from ${REPORT_SECTIONS.join(', ')}`);
     const ordered = REPORT_SECTIONS.filter((s) => sections.includes(s)) as ReportSectionId[];
 
+    const policy = policyFromOptions(parsed);
     const snapshot = await loadProject(projectPath, io);
-    const [lists, fonts] = await Promise.all([readBundledLists(), readReportFonts()]);
-    const input = assembleReportInput({
-      snapshot,
-      lists,
+    const [lists, fonts] = await Promise.all([listsFromOptions(parsed, io, 'report'), readReportFonts()]);
+    io.stderr(screeningHeader('report', policy, lists));
+    const assessment = assessProject(snapshot, { lists, policy, model: createRiskModel(), asOf });
+    const input = reportInputFrom(assessment, {
       auditLog: null,
-      // A fixed clock and sequential ids make screening, and so the PDF, reproducible.
-      screen: { clock: () => `${asOf}T00:00:00.000Z`, ids: sequentialIds() },
       options: { asOf, redact: parsed.flag('redact'), sections: ordered, author: parsed.value('author') ?? '', organisation: parsed.value('organisation') ?? '' },
     });
     const report = await buildReport(input, fonts);

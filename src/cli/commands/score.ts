@@ -1,26 +1,36 @@
 /**
- * `subtier score PROJECT [--json]`: scores a project's chain with the risk engine and prints the
- * project rating and every party's inherent score, exposure, completeness, indicators and the paths
- * behind its exposure, as a table or as JSON (the contract other tools read; see USAGE).
+ * `subtier score PROJECT [--json]`: assesses a project as the app does (screens it against the
+ * bundled lists under the screening policy, keeping its recorded review decisions, then scores it)
+ * and prints the project rating and every party's inherent score, exposure, completeness,
+ * indicators and the paths behind its exposure, as a table or as JSON (the contract other tools
+ * read; see USAGE). The policy and lists used go to stderr.
  */
-import { parseRiskWeights, scoreProject } from '../../core/risk';
+import { createRiskModel, parseRiskWeights } from '../../core/risk';
 import type { ProjectRiskResult } from '../../core/risk';
+import { assessProject } from '../../core/services';
 import { loadProject } from '../load-project';
 import type { CliCommand, CliIo } from '../io';
 import { UsageError, parseArgs } from '../io';
+import { SCREENING_USAGE, SCREENING_VALUE_OPTIONS, listsFromOptions, policyFromOptions, screeningHeader } from '../screening-options';
 
 const USAGE = `Usage: subtier score PROJECT [--json] [--as-of YYYY-MM-DD] [--weights FILE]
+                     [--no-screen | --list FILE... --threshold T --review-threshold R]
 
-Scores the risk that money paid in PROJECT's chain reaches DPRK labour schemes, offline.
-  PROJECT         a project file (.json snapshot; workbooks and bundles where supported).
+Assesses the risk that money paid in PROJECT's chain reaches DPRK labour schemes, offline: screens
+every party against the sanctions lists (keeping the review decisions recorded in the project),
+then scores the chain.
+  PROJECT         a project file (.json snapshot, .xlsx workbook in the import template, .subtier bundle).
   --json          print JSON: {"project": {"rating", "score", "completeness"}, "parties": [{"id",
                   "name", "inherent": {"score", "level"}, "exposure": {"score", "level"},
                   "completeness", "insufficient", "indicators": [{"id", "confidence",
                   "contribution"}], "paths": [[ids...]]}], "model": {"version", "weightsHash"}}
   --as-of DATE    assessment date for date rules (default: today).
   --weights FILE  risk weights as JSON (as exported from Settings); default: the shipped weights.
+  --no-screen     do not screen: use the screening hits recorded in the project as they are.
+${SCREENING_USAGE}
 
-Without --json, prints the rating and a table of parties, most exposed first.`;
+Without --json, prints the rating and a table of parties, most exposed first. The screening policy
+and the lists used are stated on standard error.`;
 
 /** The JSON contract of `subtier score --json`. */
 export function toScoreJson(result: ProjectRiskResult) {
@@ -87,14 +97,19 @@ export const scoreCommand: CliCommand = {
   summary: 'score the DPRK-labour risk of every party and of the project',
   usage: USAGE,
   async run(args, io) {
-    const opts = parseArgs(args, { values: ['as-of', 'weights'], booleans: ['json'] });
+    const opts = parseArgs(args, { values: ['as-of', 'weights', ...SCREENING_VALUE_OPTIONS], booleans: ['json', 'no-screen'] });
     if (opts.positionals.length !== 1) throw new UsageError(opts.positionals.length ? 'give exactly one PROJECT' : 'PROJECT is required');
     const asOf = opts.value('as-of') ?? io.today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
     const weightsFile = opts.value('weights');
-    const model = weightsFile ? await loadWeights(weightsFile, io) : undefined;
+    const model = weightsFile ? await loadWeights(weightsFile, io) : createRiskModel();
+    const policy = policyFromOptions(opts);
+    const noScreen = opts.flag('no-screen');
+    if (noScreen && opts.all('list').length) throw new UsageError('--no-screen and --list contradict each other');
+    const lists = noScreen ? [] : await listsFromOptions(opts, io, 'score');
     const snapshot = await loadProject(opts.positionals[0]!, io);
-    const result = scoreProject(snapshot, { asOf, model });
+    io.stderr(screeningHeader('score', policy, noScreen ? null : lists));
+    const result = assessProject(snapshot, { lists, policy, model, asOf }).risk;
     io.stdout(opts.flag('json') ? `${JSON.stringify(toScoreJson(result), null, 2)}\n` : table(result, snapshot.project.name));
     return 0;
   },

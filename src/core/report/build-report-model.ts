@@ -5,6 +5,7 @@
  */
 import { buildGraph, computeTiers, findCycles, stepOf } from '../chain/graph';
 import { labelOf, TIER_RELATIONS } from '../model';
+import { describePolicy } from '../screening/policy';
 import type { Party } from '../model';
 import { buildFindings, levelOf } from './build-findings';
 import { buildAudit, buildEvidence, buildScreening } from './build-records';
@@ -149,6 +150,7 @@ function buildScope(ctx: BuildContext): ScopeModel {
     paragraphs: [
       `The assessment covers the contractor chain of ${snapshot.project.name} as recorded in Subtier on ${ctx.input.options.asOf}: ${snapshot.parties.length} parties (contractors, labour agencies, crews, banks, owners) and ${snapshot.links.length} relationships (who subcontracts to, supplies labour to, employs, recruits, pays, banks with or owns whom).`,
       'Each party was screened by name and alias against the sanctions lists below. Potential matches were reviewed by a person and confirmed or dismissed with a reason.',
+      ...(ctx.input.screeningPolicy ? [describePolicy(ctx.input.screeningPolicy)] : []),
       `Each party's inherent risk (0 to 100) combines the indicators that apply to it, weighted by severity and confidence. Its exposure adds the risk of everything below it in the chain and of where its payments go, attenuated with distance. Unknown facts lower a party's completeness; a party with too little information is flagged and cannot be rated simply low. Risk model ${risk.modelVersion}, weights hash ${risk.weightsHash.slice(0, 16)}.`,
     ],
     modelVersion: risk.modelVersion,

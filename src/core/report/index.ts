@@ -1,15 +1,14 @@
 /** The report capability's public surface: building, verifying and attestation forms. */
 export { buildReport, prepareReportInput, renderFromData } from './build-report';
 export type { BuiltReport } from './build-report';
-export { assembleReportInput, listInfoOf } from './assemble-input';
-export type { AssembleRequest } from './assemble-input';
+export { riskResultsFrom } from './risk-adapter';
 export { buildReportModel, reportIdOf } from './build-report-model';
 export { verifyReport, printedHashOf } from './verify-report';
 export type { VerifyCheck, VerifyResult, CheckStatus } from './verify-report';
 export { parseReportData, serializeReportData, REPORT_DATA_FILE, REPORT_DATA_FORMAT } from './report-data';
 export type { ReportData } from './report-data';
 export { REPORT_SECTIONS, SECTION_TITLES, RISK_LEVELS } from './report-input';
-export type { ReportInput, ReportOptions, ReportSectionId, RiskResults, ScreeningListInfo } from './report-input';
+export type { ReportInput, ReportOptions, ReportSectionId, RiskResults, ScreeningListInfo, ScreeningPolicyInfo } from './report-input';
 export type { ReportModel } from './report-model';
 export { REPORT_FONT_FILES } from './pdf/fonts';
 export type { ReportFontBytes } from './pdf/fonts';

@@ -75,6 +75,7 @@ const inputSchema = z.object({
     id: z.string(), name: z.string(), source: z.string(), publishedAt: z.string(),
     files: z.array(z.object({ name: z.string(), sha256: z.string() })), entries: z.number(),
   })),
+  screeningPolicy: z.object({ threshold: z.number(), reviewFloor: z.number() }).optional(),
   audit: z.object({
     verification: z.object({ ok: z.boolean(), checked: z.number(), firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional() }),
     entries: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), entity: z.string(), entityId: z.string(), action: z.string(), hash: z.string() })),

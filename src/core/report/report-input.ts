@@ -117,10 +117,17 @@ export interface AuditState {
   readonly entries: readonly AuditSummaryEntry[];
 }
 
+/** The screening policy the project was screened under (absent in reports made before it was recorded). */
+export interface ScreeningPolicyInfo {
+  readonly threshold: number;
+  readonly reviewFloor: number;
+}
+
 export interface ReportInput {
   readonly snapshot: ProjectSnapshot;
   readonly risk: RiskResults;
   readonly lists: readonly ScreeningListInfo[];
+  readonly screeningPolicy?: ScreeningPolicyInfo;
   /** Null when the report is built from a project file rather than the app's database. */
   readonly audit: AuditState | null;
   readonly options: ReportOptions;

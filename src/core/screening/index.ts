@@ -4,6 +4,7 @@
  */
 export * from './types';
 export * from './config';
+export * from './policy';
 export * from './import-list';
 export * from './list-schema';
 export * from './list-diff';

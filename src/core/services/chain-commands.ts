@@ -4,15 +4,13 @@
  * party captures its links, records and evidence so that undo can put them back. The repository
  * gives re-created parties and links new ids; `aliases` maps each old id to its replacement.
  */
-import { attestationSchema, indicatorOverrideSchema, questionnaireSchema, screeningHitSchema } from '../model/records';
 import type { Evidence, Link, LinkInput, Party, PartyInput } from '../model/schemas';
-import type { TableName } from './ports';
+import { RECORD_TABLES, listRecords, saveRecords } from './project-records';
+import type { RecordTable } from './project-records';
 import type { Repository } from './repository';
 
-/** The part of the repository that edits need. */
-export type ChainEditor = Pick<Repository,
-  'getParty' | 'createParty' | 'updateParty' | 'deleteParty' | 'listLinks' | 'createLink' | 'updateLink' | 'deleteLink'
-  | 'listEvidence' | 'getEvidenceBytes' | 'addEvidence' | 'listRecords' | 'saveRecord'>;
+/** The repository the edits go through. */
+export type ChainEditor = Repository;
 
 /** Within a batch, `{ step: n }` stands for the id created by step n (for "add a subcontractor and link it"). */
 export type IdRef = string | { readonly step: number };
@@ -29,12 +27,6 @@ export type ChainCommand =
   | { readonly op: 'delete-link'; readonly projectId: string; readonly linkId: string }
   | { readonly op: 'restore-link'; readonly snapshot: LinkSnapshot }
   | { readonly op: 'batch'; readonly steps: readonly ChainCommand[] };
-
-const RECORD_SCHEMAS = {
-  questionnaires: questionnaireSchema, overrides: indicatorOverrideSchema, hits: screeningHitSchema, attestations: attestationSchema,
-} as const;
-type RecordTable = keyof typeof RECORD_SCHEMAS;
-const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
 
 export interface PartySnapshot {
   readonly party: Party;
@@ -127,7 +119,7 @@ export async function applyCommand(editor: ChainEditor, command: ChainCommand, r
             problems.push(`A ${link.relation} link could not be restored: ${(e as Error).message}`);
           }
         }
-        for (const { table, record } of records) await editor.saveRecord(table, RECORD_SCHEMAS[table], { ...record, partyId: created.id });
+        await saveRecords(editor, party.projectId, records.map(({ table, record }) => ({ table, record: { ...record, partyId: created.id } })));
         await repointEvidence(editor, party.projectId, evidenceIds, { type: 'party', id: created.id });
         return { op: 'restore-party', snapshot: cmd.snapshot, partyId: created.id };
       }
@@ -227,7 +219,7 @@ async function capture(editor: ChainEditor, partyId: string): Promise<PartySnaps
   const links = (await editor.listLinks(party.projectId)).filter((l) => l.from === partyId || l.to === partyId);
   const records: PartySnapshot['records'][number][] = [];
   for (const table of RECORD_TABLES) {
-    const rows = await editor.listRecords<{ id: string; partyId: string; projectId: string }>(table satisfies TableName, party.projectId);
+    const rows = await listRecords(editor, table, party.projectId);
     for (const record of rows) if (record.partyId === partyId) records.push({ table, record });
   }
   const evidenceIds = (await editor.listEvidence(party.projectId)).filter((e) => e.subject.type === 'party' && e.subject.id === partyId).map((e) => e.id);

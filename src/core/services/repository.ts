@@ -433,32 +433,6 @@ export class Repository {
     });
   }
 
-  // ---- records owned by capabilities (questionnaires, overrides, hits, attestations) ---------
-
-  /** Inserts or replaces a project record after validating it, with its audit entry. */
-  async saveRecord<S extends z.ZodType<{ id: string; projectId: string }>>(table: TableName, schema: S, record: unknown): Promise<z.infer<S>> {
-    const row = parseOrThrow(schema, record, table);
-    return this.mutate(table, row.projectId, async (tx) => {
-      const before = await tx.get(table, row.id);
-      await tx.put(table, row as unknown as Row);
-      await this.audit(tx, row.projectId, table, row.id, before ?? null, row);
-      return row;
-    });
-  }
-
-  listRecords<T>(table: TableName, projectId: string): Promise<T[]> {
-    return this.backend.read((tx) => tx.byIndex<T>(table, 'projectId', projectId));
-  }
-
-  async deleteRecord(table: TableName, id: string): Promise<void> {
-    const before = await this.backend.read((tx) => tx.get<{ projectId: string }>(table, id));
-    if (!before) throw new NotFoundError(table, id);
-    await this.mutate(table, before.projectId, async (tx) => {
-      await tx.delete(table, id);
-      await this.audit(tx, before.projectId, table, id, before, null);
-    });
-  }
-
   // ---- snapshots ------------------------------------------------------------------------------
 
   /** Loads a whole project as one consistent snapshot, in canonical order. */

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/core/services/repository';
 import { createMemoryBackend } from '../../../src/store';
-import { evidenceSchema, questionnaireSchema, sequentialIds, sha256Hex, steppingClock } from '../../../src/core/model';
+import { evidenceSchema, sequentialIds, sha256Hex, steppingClock } from '../../../src/core/model';
+import { listQuestionnaires, saveQuestionnaireAnswers } from '../../../src/core/services';
 import { HistoryError, emptyHistory, perform, redo, resolveId, undo } from '../../../src/core/services/chain-history';
 
 async function setup() {
@@ -58,7 +59,7 @@ describe('edit history', () => {
     const crew = await repo.createParty(projectId, { kind: 'workforce', name: 'Crew' });
     await repo.createLink(projectId, { relation: 'subcontracts', from: client.id, to: agency.id });
     await repo.createLink(projectId, { relation: 'employs', from: agency.id, to: crew.id });
-    await repo.saveRecord('questionnaires', questionnaireSchema, { id: 'qst_1', projectId, partyId: agency.id, createdAt: 'x', updatedAt: 'x', answers: [{ questionId: 'q', answer: 'yes' }] });
+    await saveQuestionnaireAnswers(repo, { projectId, partyId: agency.id }, [{ questionId: 'q', answer: 'yes', confidence: 'reported', evidenceIds: [], note: '' }]);
     const bytes = new TextEncoder().encode('contract scan');
     await repo.addEvidence(evidenceSchema.parse({ id: 'evd_1', projectId, subject: { type: 'party', id: agency.id }, fileName: 'c.txt', size: bytes.length, sha256: sha256Hex(bytes), createdAt: 'x', updatedAt: 'x' }), bytes);
 
@@ -74,7 +75,7 @@ describe('edit history', () => {
     const links = await repo.listLinks(projectId);
     expect(links.map((l) => `${l.relation}:${l.from === restored.id ? 'A' : l.from}>${l.to === restored.id ? 'A' : l.to}`).sort())
       .toEqual([`employs:A>${crew.id}`, `subcontracts:${client.id}>A`]);
-    const q = await repo.listRecords<{ partyId: string }>('questionnaires', projectId);
+    const q = await listQuestionnaires(repo, projectId);
     expect(q.map((r) => r.partyId)).toEqual([restored.id]);
     const ev = await repo.listEvidence(projectId);
     expect(ev[0]!.subject).toEqual({ type: 'party', id: restored.id });

@@ -57,8 +57,8 @@ it('subtier screen writes one JSON line per name with the contract fields, best 
   expect(await runCli(['screen'], f.io)).toBe(0);
   const lines = f.out().trim().split('\n').map((l) => JSON.parse(l) as { query: string; matches: Record<string, unknown>[] });
   expect(lines.map((l) => l.query)).toEqual(['Kim Jong Un', 'Korea Rynrado General Trading', 'Samsung C&T']);
-  expect(lines[0]!.matches[0]).toEqual({ list: 'OFAC', ref: '20157', name: 'KIM, Jong Un', matchedName: 'KIM, Jong Un', score: 1, program: 'DPRK3', explanation: expect.any(String) });
-  expect(Object.keys(lines[1]!.matches[0]!)).toEqual(['list', 'ref', 'name', 'matchedName', 'score', 'program', 'explanation']);
+  expect(lines[0]!.matches[0]).toEqual({ list: 'OFAC', ref: '20157', name: 'KIM, Jong Un', matchedName: 'KIM, Jong Un', score: 1, band: 'match', program: 'DPRK3', explanation: expect.any(String) });
+  expect(Object.keys(lines[1]!.matches[0]!)).toEqual(['list', 'ref', 'name', 'matchedName', 'score', 'band', 'program', 'explanation']);
   expect(lines[2]!.matches).toEqual([]);
   for (const l of lines) for (let i = 1; i < l.matches.length; i++) expect(l.matches[i - 1]!.score as number).toBeGreaterThanOrEqual(l.matches[i]!.score as number);
 });
