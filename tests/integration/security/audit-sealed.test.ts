@@ -110,7 +110,8 @@ describe('worker data stays sealed through every repository operation', () => {
     await repo.deleteEvidence('evd_s2');
 
     // Records that hang off the worker: a questionnaire, an override, screening hits of the stored project.
-    await repo.saveRecord('questionnaires', (await import('../../../src/core/model')).questionnaireSchema, {
+    const { saveRecord } = await import('../../../src/core/services/project-records');
+    await saveRecord(repo, 'questionnaires', {
       id: 'qst_1', createdAt: clock(), updatedAt: clock(), projectId: project.id, partyId: worker.id, source: 'auditor', answers: [],
     });
     const snapshot = await repo.loadSnapshot(project.id);
@@ -119,8 +120,7 @@ describe('worker data stays sealed through every repository operation', () => {
     const { parseSnapshotText } = await import('../../../src/core/screening');
     const lists = parseSnapshotText(readFileSync(`${REPO_ROOT}/assets/reference/sanctions-snapshot.json`, 'utf8')).snapshot!.lists;
     const run = screenProject(snapshot, new NameIndex([...lists]), { clock, ids: sequentialIds(5000) });
-    const { screeningHitSchema } = await import('../../../src/core/model');
-    for (const hit of run.upserts) await repo.saveRecord('hits', screeningHitSchema, hit);
+    for (const hit of run.upserts) await saveRecord(repo, 'hits', hit);
 
     // A person entered before the passphrase rule applied to them, then marked as a worker.
     const later = await repo.createParty(project.id, { kind: 'person', name: 'Plain contractor contact' } as PartyInput);
