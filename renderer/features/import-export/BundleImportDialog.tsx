@@ -30,6 +30,7 @@ const STATUS_TEXT: Record<BundlePreview['status'], string> = {
   new: 'This project is not on this computer yet: importing creates it.',
   identical: 'This exact project is already here: importing changes nothing.',
   different: 'A different copy of this project is here: importing replaces it with the bundle. Your copy is backed up first (Backups screen).',
+  conflict: 'This bundle cannot be imported: it would overwrite records of another project.',
 };
 
 export function BundleImportDialog({ open, onClose, onImported }: Props) {
@@ -83,7 +84,7 @@ export function BundleImportDialog({ open, onClose, onImported }: Props) {
     <Dialog title="Import a project bundle" open={open} onClose={onClose} wide footer={
       <>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" disabled={!loaded || busy} onClick={() => void apply()}>{busy && loaded ? 'Importing…' : 'Import bundle'}</Button>
+        <Button variant="primary" disabled={!loaded || busy || loaded.preview.status === 'conflict'} onClick={() => void apply()}>{busy && loaded ? 'Importing…' : 'Import bundle'}</Button>
       </>
     }>
       <div className="import-dialog">
@@ -100,7 +101,8 @@ export function BundleImportDialog({ open, onClose, onImported }: Props) {
               <dt>Made</dt><dd>{loaded.contents.manifest.createdAt.replace('T', ' ').slice(0, 16)} UTC with Subtier {loaded.contents.manifest.appVersion}</dd>
               <dt>Contents</dt><dd>{p.counts.parties} parties, {p.counts.links} links, {p.counts.evidence} evidence files, {p.counts.auditEntries} audit entries</dd>
             </dl>
-            <Notice kind={p.status === 'different' ? 'warning' : 'info'}>{STATUS_TEXT[p.status]}</Notice>
+            <Notice kind={p.status === 'conflict' ? 'error' : p.status === 'different' ? 'warning' : 'info'}>{STATUS_TEXT[p.status]}</Notice>
+            {p.conflicts?.map((c, i) => <Notice key={`c${i}`} kind="error">{c}</Notice>)}
             {loaded.warnings.map((w, i) => <Notice key={i} kind="warning">{w.message}</Notice>)}
             {loaded.contents.snapshot.evidence.length ? (
               <table className="table compact" aria-label="Evidence in the bundle">

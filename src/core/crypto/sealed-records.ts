@@ -43,11 +43,39 @@ export function lockedWorkerName(party: Pick<Party, 'id' | 'ref'>): string {
   return `Protected worker ${party.ref || party.id.slice(-6).toUpperCase()}`;
 }
 
+/** What a sealed worker keeps in clear in place of each sealed field. */
+function partyBlanks(party: Party): Pick<Party, keyof SealedPartyFields> {
+  return { name: lockedWorkerName(party), aliases: [], registrationNumber: '', address: '', notes: '' };
+}
+
+function evidenceBlanks(): SealedEvidenceFields {
+  return { title: '', description: '', fileName: 'protected-evidence', mediaType: 'application/octet-stream' };
+}
+
+/** The sealed fields of a party, as they go into the sealed string. */
+function partyFields(party: Party): SealedPartyFields {
+  return { name: party.name, aliases: party.aliases, registrationNumber: party.registrationNumber, address: party.address, notes: party.notes };
+}
+
 /** Replaces a worker's identifying fields by a pseudonym and one sealed string. */
 export async function sealParty(key: CryptoKey, party: Party): Promise<Party> {
-  const fields: SealedPartyFields = { name: party.name, aliases: party.aliases, registrationNumber: party.registrationNumber, address: party.address, notes: party.notes };
-  const sealed = await sealJson(key, fields, PARTY_PURPOSE);
-  return { ...party, name: lockedWorkerName(party), aliases: [], registrationNumber: '', address: '', notes: '', sealed };
+  const sealed = await sealJson(key, partyFields(party), PARTY_PURPOSE);
+  return { ...party, ...partyBlanks(party), sealed };
+}
+
+/** Marks a record whose sensitive fields were left out of a copy (the audit log) rather than sealed. */
+export const WITHHELD = 'withheld';
+
+/**
+ * The form of a record that may be copied into the audit log while a passphrase is set: sealed
+ * records as they are; sensitive records still in clear (written before they were marked, or
+ * before the passphrase was set) with their sensitive fields left out; anything else unchanged.
+ */
+export function auditCopy(entity: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || isSealed(value as { sealed?: string })) return value;
+  if (entity === 'party' && isSensitiveParty(value as Party)) return { ...(value as Party), ...partyBlanks(value as Party), sealed: WITHHELD };
+  if (entity === 'evidence' && isSensitiveEvidence(value as Evidence)) return { ...(value as Evidence), ...evidenceBlanks(), sealed: WITHHELD };
+  return value;
 }
 
 /** Restores a sealed party's fields; throws DecryptionError with the wrong key or changed data. */
@@ -60,7 +88,7 @@ export async function openParty(key: CryptoKey, party: Party): Promise<Party> {
 export async function sealEvidence(key: CryptoKey, evidence: Evidence): Promise<Evidence> {
   const fields: SealedEvidenceFields = { title: evidence.title, description: evidence.description, fileName: evidence.fileName, mediaType: evidence.mediaType };
   const sealed = await sealJson(key, fields, EVIDENCE_PURPOSE);
-  return { ...evidence, title: '', description: '', fileName: 'protected-evidence', mediaType: 'application/octet-stream', sealed };
+  return { ...evidence, ...evidenceBlanks(), sealed };
 }
 
 export async function openEvidence(key: CryptoKey, evidence: Evidence): Promise<Evidence> {

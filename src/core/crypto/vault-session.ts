@@ -47,6 +47,8 @@ export interface RecordProtector {
   sealedError(what: string): Error;
   /** How bundles and backups carry sensitive evidence: encrypted under the same key. */
   readonly evidenceCodec?: EvidenceCodec;
+  /** True once a passphrase is set: sensitive fields must then never be stored in clear, not even in the audit log. */
+  readonly protecting?: boolean;
 }
 
 /** Where the vault header is kept (the settings table, through the repository, with an audit entry). */
@@ -77,6 +79,10 @@ export class VaultSession implements RecordProtector {
     await this.ready;
     this.notify();
     return this.state;
+  }
+
+  get protecting(): boolean {
+    return this.state !== 'none';
   }
 
   get state(): VaultState {

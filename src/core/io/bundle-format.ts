@@ -7,15 +7,22 @@
 import { z } from 'zod';
 
 export const BUNDLE_FORMAT = 'subtier-bundle';
-/** Version 2: parties carry reference codes and flags; questionnaires, overrides, hits and attestations. */
-export const BUNDLE_SCHEMA_VERSION = 2;
+/**
+ * Version 2: parties carry reference codes and flags; questionnaires, overrides, hits and attestations.
+ * Version 3: the manifest records the head of the project's audit chain, and a bundle may be signed.
+ */
+export const BUNDLE_SCHEMA_VERSION = 3;
 export const BUNDLE_EXTENSION = '.subtier';
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.subtier.bundle+zip';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const PROJECT_PATH = 'project.json';
 export const AUDIT_PATH = 'audit.json';
+/** The signature over the manifest (see src/core/crypto/signing.ts); not listed in the manifest it signs. */
+export const SIGNATURE_PATH = 'signature.json';
 export const evidencePath = (evidenceId: string) => `evidence/${evidenceId}`;
+/** Evidence ids a bundle may carry: they name files inside it, so no separators or dots alone. */
+export const SAFE_ID = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,100}$/;
 
 /**
  * How an evidence file is encoded in the bundle when it is not stored as plain bytes (sensitive
@@ -40,6 +47,8 @@ export const manifestSchema = z.object({
   createdAt: z.string().max(50),
   project: z.object({ id: z.string().min(1).max(100), name: z.string().max(300) }),
   files: z.array(manifestFileSchema),
+  /** Where the project's audit chain in audit.json ends (from version 3). */
+  auditHead: z.object({ count: z.number().int().nonnegative(), hash: z.string().max(64) }).optional(),
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
@@ -75,7 +84,8 @@ function upgradeFrom1(data: Json): Json {
   };
 }
 
-const UPGRADES: Readonly<Record<number, (data: Json) => Json>> = { 1: upgradeFrom1 };
+/** Version 3 changed only the manifest and the audit log: project.json is as in version 2. */
+const UPGRADES: Readonly<Record<number, (data: Json) => Json>> = { 1: upgradeFrom1, 2: (data) => data };
 
 /** Brings project.json data of `version` up to the current schema, one version at a time. */
 export function upgradeProjectData(data: unknown, version: number): unknown {

@@ -16,7 +16,7 @@ export interface BundleInput {
   readonly snapshot: ProjectSnapshot;
   /** The plain bytes of every evidence file, by evidence id. */
   readonly evidence: ReadonlyMap<string, Uint8Array>;
-  /** The project's audit log, oldest first. */
+  /** The project's audit chain, oldest first (its head is recorded in the manifest). */
   readonly audit: readonly AuditEntry[];
   /** When the bundle is made (from the injected clock). */
   readonly createdAt: string;
@@ -53,6 +53,7 @@ export async function writeBundle(input: BundleInput): Promise<Uint8Array> {
     createdAt: input.createdAt,
     project: { id: snapshot.project.id, name: snapshot.project.name },
     files,
+    auditHead: input.audit.length ? { count: input.audit.length, hash: input.audit.at(-1)!.hash } : { count: 0, hash: '' },
   };
   const ordered: Zippable = { [MANIFEST_PATH]: [strToU8(JSON.stringify(manifest, null, 2)), { level: 6, mtime: ZIP_TIME }] };
   for (const f of files) ordered[f.path] = zip[f.path]!;

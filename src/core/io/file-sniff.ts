@@ -3,8 +3,6 @@
  * parts inside (read without unpacking anything), so that a PDF, an encrypted workbook, a bundle or a
  * zip bomb is named and refused before any parser spends memory on it.
  */
-import { unzipSync } from 'fflate';
-import { formatBytes } from './limits';
 
 export type FileKind =
   | 'zip' | 'cfb' | 'pdf' | 'image' | 'archive' | 'executable' | 'xml' | 'html' | 'text' | 'binary' | 'empty';
@@ -62,47 +60,6 @@ export function describeKind(kind: FileKind): string {
   }
 }
 
-export interface ZipEntryInfo {
-  readonly name: string;
-  /** Compressed size in the archive. */
-  readonly size: number;
-  /** Size the archive declares for the unpacked part. */
-  readonly originalSize: number;
-}
-
-export type ZipListing = { readonly ok: true; readonly entries: readonly ZipEntryInfo[] } | { readonly ok: false; readonly error: string };
-
-/**
- * Lists the parts of a zip archive from its central directory without inflating any of them, and
- * checks the declared unpacked size and the number of parts against limits. A cut-off archive has no
- * central directory and is reported as incomplete.
- */
-export function listZip(bytes: Uint8Array, limits: { readonly maxEntries: number; readonly maxUnpackedBytes: number }): ZipListing {
-  if (!hasEndOfCentralDirectory(bytes)) return { ok: false, error: 'the archive is incomplete: its end is missing (the file was cut off while copying or downloading)' };
-  const entries: ZipEntryInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return false;
-      },
-    });
-  } catch (error) {
-    return { ok: false, error: `the archive is damaged (${(error as Error).message})` };
-  }
-  if (entries.length > limits.maxEntries) return { ok: false, error: `the archive holds ${entries.length} parts; at most ${limits.maxEntries} are accepted` };
-  const total = entries.reduce((sum, e) => sum + e.originalSize, 0);
-  if (total > limits.maxUnpackedBytes) return { ok: false, error: `the archive would unpack to ${formatBytes(total)}; at most ${formatBytes(limits.maxUnpackedBytes)} are accepted` };
-  const suspicious = entries.find((e) => e.size > 0 && e.originalSize / e.size > 1000 && e.originalSize > 10 * 1024 * 1024);
-  if (suspicious) return { ok: false, error: `the part ${suspicious.name} is compressed more than 1000 to 1; such files are refused as a precaution (zip bomb)` };
-  return { ok: true, entries };
-}
-
-/** True when the last 64 KiB + 22 bytes contain a zip end-of-central-directory record. */
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
-  const stop = Math.max(0, bytes.length - 65_557);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
-  }
-  return false;
-}
+// Zip archives are listed and checked by zip-read.ts; re-exported here for existing callers.
+export { listZip } from './zip-read';
+export type { ZipEntryInfo, ZipListing } from './zip-read';

@@ -6,8 +6,14 @@
 export const IMPORT_LIMITS = {
   /** Largest workbook or CSV file accepted, in bytes (25 MiB). */
   maxFileBytes: 25 * 1024 * 1024,
-  /** Largest total size the parts of an .xlsx may claim when unpacked (200 MiB): stops zip bombs. */
-  maxUnpackedBytes: 200 * 1024 * 1024,
+  /**
+   * Largest total size the parts of an .xlsx may claim when unpacked (100 MiB), and one part (64 MiB),
+   * checked from the zip directory before anything is unpacked. A 50,000-row template workbook with
+   * full parties and links sheets unpacks to about 50 MiB, its largest part to about 17 MiB; the
+   * spreadsheet parser needs several times a part's size in memory, so larger files are refused.
+   */
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxPartBytes: 64 * 1024 * 1024,
   /** Most parts an .xlsx archive may contain. */
   maxZipEntries: 2_000,
   /** Most data rows read from one sheet (or one CSV file). */

@@ -5,9 +5,10 @@
  * Formulas are never evaluated: the value Excel saved with the file is read, or the cell is empty.
  */
 import * as XLSX from '@e965/xlsx';
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { readCsv } from './csv';
-import { describeKind, listZip, sniffFile } from './file-sniff';
+import { describeKind, sniffFile } from './file-sniff';
+import { listZip, unzipEntries } from './zip-read';
 import { IMPORT_LIMITS, formatBytes } from './limits';
 import { ProblemCollector, columnLetter, fileError } from './problems';
 import type { Parsed } from './problems';
@@ -33,17 +34,20 @@ export function readSpreadsheet(bytes: Uint8Array, fileName = ''): Parsed<RawWor
   const kind = sniffFile(bytes);
   if (kind === 'empty') return fileError(null, 'the file is empty');
   if (kind === 'zip') {
-    const listing = listZip(bytes, { maxEntries: IMPORT_LIMITS.maxZipEntries, maxUnpackedBytes: IMPORT_LIMITS.maxUnpackedBytes });
+    const listing = listZip(bytes, { maxEntries: IMPORT_LIMITS.maxZipEntries, maxUnpackedBytes: IMPORT_LIMITS.maxUnpackedBytes, maxEntryBytes: IMPORT_LIMITS.maxPartBytes });
     if (!listing.ok) return fileError(null, `not a readable workbook: ${listing.error}`);
     const names = new Set(listing.entries.map((e) => e.name));
     if (names.has('manifest.json') && names.has('project.json')) return fileError(null, 'this is a Subtier project bundle (.subtier), not a workbook; import it as a bundle');
     const format: SourceFormat | null = names.has('xl/workbook.xml') || names.has('xl/workbook.bin') ? 'xlsx' : names.has('content.xml') && names.has('mimetype') ? 'ods' : null;
     if (!format) return fileError(null, 'this is a zip archive (or a Word or PowerPoint file), not a workbook');
-    // Inflate with fflate first: SheetJS's own inflater can loop forever on a damaged deflate stream
-    // (found by fuzzing), while fflate stops with an error. SheetJS then reads the parts stored as is.
+    // Inflate here first, each part capped at its declared size: SheetJS's own inflater can loop
+    // forever on a damaged deflate stream (found by fuzzing) and trusts no limit. SheetJS then reads
+    // the parts stored as is.
+    const parts = unzipEntries(bytes, listing.entries);
+    if (!parts.ok) return fileError(null, `the workbook is damaged and cannot be read: ${parts.error}. Open it in Excel and save it again`);
     let stored: Uint8Array;
     try {
-      stored = zipSync(unzipSync(bytes), { level: 0 });
+      stored = zipSync(Object.fromEntries(parts.files), { level: 0 });
     } catch (error) {
       return fileError(null, `the workbook is damaged and cannot be read (${(error as Error).message}); open it in Excel and save it again`);
     }

@@ -111,6 +111,13 @@ export const auditEntrySchema = z.object({
   after: z.unknown().nullable(),
   /** Hash of the previous entry ('' for the first), making the log tamper-evident. */
   prevHash: z.string(),
+  /**
+   * The entry's place in its project's own chain (from 1) and the hash of the project's entry
+   * before it: the chain a bundle carries and a report prints. Absent on entries written before
+   * projects had their own chains.
+   */
+  projectSeq: z.number().int().positive().optional(),
+  projectPrevHash: z.string().optional(),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -22,8 +22,9 @@ export const projectSnapshotSchema = z.object({
 export type SnapshotParse = { readonly ok: true; readonly snapshot: ProjectSnapshot } | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
- * Validates untrusted data as a project snapshot, also checking that every link and record points
- * at a party of the project. Returns the snapshot in canonical order, or up to `maxProblems` problems.
+ * Validates untrusted data as a project snapshot, also checking that every record belongs to the
+ * project, ids are unique per collection, and every link, record and evidence subject points at a
+ * party (or link) of the project. Returns the snapshot in canonical order, or up to `maxProblems` problems.
  */
 export function parseProjectSnapshot(data: unknown, maxProblems = 10): SnapshotParse {
   const result = projectSnapshotSchema.safeParse(data);
@@ -36,15 +37,24 @@ export function parseProjectSnapshot(data: unknown, maxProblems = 10): SnapshotP
   const check = (cond: boolean, message: string) => {
     if (!cond && problems.length < maxProblems) problems.push(message);
   };
-  s.parties.forEach((p, i) => check(p.projectId === s.project.id, `parties.${i}: belongs to another project`));
+  const linkIds = new Set(s.links.map((l) => l.id));
+  // Every record must belong to this project: a record naming another would be written into it.
+  for (const key of ['parties', 'links', 'evidence', 'questionnaires', 'overrides', 'hits', 'attestations'] as const) {
+    const rows: readonly { id: string; projectId: string }[] = s[key];
+    rows.forEach((r, i) => check(r.projectId === s.project.id, `${key}.${i}: belongs to another project (${r.projectId})`));
+    if (new Set(rows.map((r) => r.id)).size !== rows.length) check(false, `${key}: duplicate ids`);
+  }
   s.links.forEach((l, i) => {
-    check(l.projectId === s.project.id, `links.${i}: belongs to another project`);
     check(partyIds.has(l.from), `links.${i}.from: no party ${l.from}`);
     check(partyIds.has(l.to), `links.${i}.to: no party ${l.to}`);
   });
   for (const key of ['questionnaires', 'overrides', 'hits', 'attestations'] as const) {
     s[key].forEach((r, i) => check(partyIds.has(r.partyId), `${key}.${i}.partyId: no party ${r.partyId}`));
   }
-  if (new Set(s.parties.map((p) => p.id)).size !== s.parties.length) problems.push('parties: duplicate ids');
+  s.evidence.forEach((e, i) => {
+    const { type, id } = e.subject;
+    const known = type === 'project' ? id === s.project.id : type === 'party' ? partyIds.has(id) : linkIds.has(id);
+    check(known, `evidence.${i}.subject: no ${type} ${id} in this project`);
+  });
   return problems.length ? { ok: false, problems } : { ok: true, snapshot: sortSnapshot(s) };
 }

@@ -17,6 +17,7 @@ import type { ImportPlan } from '../io/import-plan';
 import { DEFAULT_RETENTION, expiredBackups, newestFirst } from './backup-retention';
 import type { BackupInfo, BackupReason, RetentionPolicy } from './backup-retention';
 import type { Row } from './ports';
+import { ImportConflictError } from './repository';
 import type { Repository } from './repository';
 
 export interface BackupOptions {
@@ -130,6 +131,7 @@ export async function applyImportWithBackup(repo: Repository, plan: ImportPlan, 
 /** Imports a verified bundle, backing up the stored copy first when the bundle would replace it. */
 export async function applyBundleWithBackup(repo: Repository, contents: BundleContents, fileName: string, options: BackupOptions = {}): Promise<{ status: BundleStatus; backup: BackupInfo | null }> {
   const preview = await previewBundle(repo, contents);
+  if (preview.status === 'conflict') throw new ImportConflictError(preview.conflicts!.join(' '));
   const backup = preview.status === 'different' ? await createBackup(repo, preview.projectId, 'bundle', `before importing ${fileName}`, options) : null;
   return { status: await applyBundle(repo, contents), backup };
 }

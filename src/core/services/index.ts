@@ -7,6 +7,8 @@ export * from './ports';
 export * from './backups';
 export * from './backup-retention';
 export * from './bundle-apply';
+export { auditHeadKey, chainEndingAt, chainRelation } from './audit-chain';
+export type { ChainRelation } from './audit-chain';
 export * from './import-workbook';
 export * from './vault-store';
 export * from './chain-commands';

@@ -9,12 +9,14 @@ import {
   projectInputSchema, projectSchema, randomId, sealAuditEntry, systemClock, toFieldErrors, sortSnapshot,
 } from '../model';
 import type {
-  AuditEntry, Clock, Evidence, FieldError, IdGenerator, Link, LinkInput, Party, PartyInput, Project,
+  AuditEntry, AuditHead, Clock, Evidence, FieldError, IdGenerator, Link, LinkInput, Party, PartyInput, Project,
   ProjectInput, ProjectSnapshot,
 } from '../model';
 import type { Row, StorageBackend, TableName, Tx } from './ports';
 import { LockedError } from '../crypto/vault-session';
+import { auditCopy } from '../crypto/sealed-records';
 import type { BlobRow, RecordProtector } from '../crypto/vault-session';
+import { readAuditHead, writeAuditHead } from './audit-chain';
 import type { EvidenceCodec } from '../io/bundle-format';
 
 /** A validation failure with one message per field, for forms and importers. */
@@ -38,6 +40,45 @@ export class ConflictError extends Error {
     super(`${what} ${id} was changed by another edit meanwhile; nothing was saved. Reload it and try again.`);
     this.name = 'ConflictError';
   }
+}
+
+/** An import was refused because some of its ids already belong to another project; nothing was written. */
+export class ImportConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportConflictError';
+  }
+}
+
+/** A row of an import whose id is already used outside the imported project. */
+export interface ForeignRow {
+  readonly table: TableName;
+  readonly id: string;
+  /** The project the stored row belongs to ('' for stored bytes of no project). */
+  readonly projectId: string;
+}
+
+const TABLE_WORDS: Partial<Record<TableName, string>> = {
+  parties: 'parties', links: 'links', evidence: 'evidence records', questionnaires: 'questionnaires', overrides: 'indicator overrides',
+  hits: 'screening hits', attestations: 'attestations', backups: 'evidence files', blobs: 'evidence files',
+};
+
+/** "4 parties (pty_1, …) already belong to the project "X"; 1 evidence file (bkp_1) …". */
+export function describeForeignRows(foreign: readonly ForeignRow[], projectNames: ReadonlyMap<string, string>): string {
+  const groups = new Map<string, ForeignRow[]>();
+  for (const f of foreign) {
+    const key = `${f.projectId}\u0000${f.table}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const parts = [...groups.values()].map((rows) => {
+    const { table, projectId } = rows[0]!;
+    const ids = rows.slice(0, 3).map((r) => r.id).join(', ') + (rows.length > 3 ? `, and ${rows.length - 3} more` : '');
+    const what = `${rows.length} ${TABLE_WORDS[table] ?? table} (${ids})`;
+    if (table === 'backups') return `${what} have the id of a stored backup of "${projectNames.get(projectId) ?? projectId}"`;
+    if (table === 'blobs') return `${what} have the id of stored bytes of another record`;
+    return `${what} already belong to the project "${projectNames.get(projectId) ?? projectId}"`;
+  });
+  return `The bundle was refused: ${parts.join('; ')}. Importing it would overwrite them, so nothing was imported.`;
 }
 
 export type PartyDeletion = { readonly links: 'delete' } | { readonly links: 'reassign'; readonly to: string };
@@ -117,12 +158,24 @@ export class Repository {
     return result;
   }
 
-  /** Appends a sealed audit entry inside the caller's transaction. */
+  /**
+   * Appends a hash-chained audit entry inside the caller's transaction. While a passphrase is set,
+   * records are copied in only in their sealed form: a sensitive record still in clear has its
+   * sensitive fields left out (auditCopy), whatever the caller passed.
+   */
   async audit(tx: Tx, projectId: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
     const action = before == null ? 'create' : after == null ? 'delete' : 'update';
+    const copy = (value: unknown) => (value == null ? null : this.protector?.protecting ? auditCopy(entity, value) : value);
     const previous = await tx.last<AuditEntry>('audit');
-    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: before ?? null, after: after ?? null }, previous);
+    const head = await readAuditHead(tx, projectId);
+    const entry = sealAuditEntry({ at: this.clock(), actor: this.actor(), projectId, entity, entityId, action, before: copy(before), after: copy(after) }, previous, head);
     await tx.put('audit', entry as unknown as Row);
+    await writeAuditHead(tx, projectId, { count: head.count + 1, hash: entry.hash });
+  }
+
+  /** The head of a project's audit chain: how many entries it has and the hash of the last. */
+  auditHead(projectId: string): Promise<AuditHead> {
+    return this.backend.read((tx) => readAuditHead(tx, projectId));
   }
 
   // ---- projects -------------------------------------------------------------------------------
@@ -236,7 +289,8 @@ export class Repository {
    * its questionnaire, overrides, hits and attestations go with it, and its evidence moves to the project.
    */
   async deleteParty(id: string, policy: PartyDeletion): Promise<void> {
-    const party = await this.getParty(id);
+    // The stored row, sealed for a worker: the audit entry must never hold the opened record.
+    const party = await this.backend.read((tx) => tx.get<Party>('parties', id));
     if (!party) throw new NotFoundError('Party', id);
     await this.mutate('parties', party.projectId, async (tx) => {
       const links = [...(await tx.byIndex<Link>('links', 'from', id)), ...(await tx.byIndex<Link>('links', 'to', id))];
@@ -397,11 +451,49 @@ export class Repository {
   }
 
   /**
+   * The rows of `snapshot` whose ids are already taken outside its project: records of another
+   * project, or stored bytes that are not this project's evidence (a backup's bundle). Writing them
+   * would overwrite another project, so imports refuse them. Runs inside the caller's transaction.
+   */
+  async foreignRows(tx: Tx, snapshot: ProjectSnapshot): Promise<ForeignRow[]> {
+    const projectId = snapshot.project.id;
+    const out: ForeignRow[] = [];
+    for (const table of PROJECT_TABLES) {
+      for (const row of snapshot[table as keyof Omit<ProjectSnapshot, 'project'>] as readonly { id: string }[]) {
+        const stored = await tx.get<{ projectId: string }>(table, row.id);
+        if (stored && stored.projectId !== projectId) out.push({ table, id: row.id, projectId: stored.projectId });
+      }
+    }
+    for (const ev of snapshot.evidence) {
+      const backup = await tx.get<{ projectId: string }>('backups', ev.id);
+      if (backup) {
+        out.push({ table: 'backups', id: ev.id, projectId: backup.projectId });
+        continue;
+      }
+      const blob = await tx.get('blobs', ev.id);
+      const own = await tx.get<{ projectId: string }>('evidence', ev.id);
+      if (blob && !own) out.push({ table: 'blobs', id: ev.id, projectId: '' });
+    }
+    return out;
+  }
+
+  /** Throws ImportConflictError when any row of the snapshot belongs to something else (see foreignRows). */
+  async assertOwnRows(tx: Tx, snapshot: ProjectSnapshot): Promise<void> {
+    const foreign = await this.foreignRows(tx, snapshot);
+    if (!foreign.length) return;
+    const names = new Map<string, string>();
+    for (const id of new Set(foreign.map((f) => f.projectId))) names.set(id, (await tx.get<Project>('projects', id))?.name ?? id);
+    throw new ImportConflictError(describeForeignRows(foreign, names));
+  }
+
+  /**
    * Inside the caller's write transaction: replaces every stored row of the snapshot's project with
    * the snapshot's rows (already sealed) and returns the project as it was before, if it existed.
+   * Refuses (ImportConflictError, nothing written) when any row's id belongs to another project.
    */
   async replaceProjectRows(tx: Tx, snapshot: ProjectSnapshot, blobRows: readonly object[]): Promise<Project | undefined> {
     const projectId = snapshot.project.id;
+    await this.assertOwnRows(tx, snapshot);
     const before = await tx.get<Project>('projects', projectId);
     for (const table of PROJECT_TABLES) {
       const rows = await tx.byIndex<{ id: string }>(table, 'projectId', projectId);

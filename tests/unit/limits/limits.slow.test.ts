@@ -101,7 +101,7 @@ describe('bundle limits', () => {
       }
     }
     const read = await readBundle(bundle);
-    expect(messages(read)).toEqual(['The bundle was refused: its audit.json would unpack to 256 MiB; at most 256 MiB are accepted']);
+    expect(messages(read)).toEqual(['The bundle was refused: the part audit.json would unpack to 256 MiB; at most 256 MiB per part are accepted']);
   });
 });
 
