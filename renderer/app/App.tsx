@@ -1,18 +1,26 @@
 /**
  * The app frame: sidebar navigation, the open project's name, and the current screen. Creates the
- * services once and shares them through context.
+ * services once and shares them through context, and installs the bundled sanctions lists on the
+ * first start, so every screen judges with them from the beginning.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { ensureBundledLists } from '../../src/core/services';
+import { readBundledLists } from '../features/screening/bundled-lists';
 import { ServicesProvider, createAppServices, useServices } from './services-context';
 import type { AppServices } from './services-context';
 import { useNavigation } from './navigation';
 import { useLive } from './use-live';
 import { ROUTES } from './routes';
 import { VaultStatus } from '../features/security/VaultStatus';
-import { ErrorBoundary, ErrorNotices } from '../components/ErrorBoundary';
+import { ErrorBoundary, ErrorNotices, reportAppError } from '../components/ErrorBoundary';
 
 export function App({ services }: { services?: AppServices }) {
   const value = useMemo(() => services ?? createAppServices(), [services]);
+  // Only the app's own services: tests hand in a repository set up as they need it.
+  const own = !services;
+  useEffect(() => {
+    if (own) ensureBundledLists(value.repo, readBundledLists).catch(reportAppError);
+  }, [own, value]);
   return (
     <ServicesProvider services={value}>
       <Frame />

@@ -118,13 +118,14 @@ async function previewJourney(s: E2eSession, shots: string) {
   // A damaged file named .pdf gets a message, not a blank frame.
   await attach(panel, 'scan.pdf', 'Damaged scan', Buffer.from('%PDF-1.7\nthis is not really a PDF\n'));
   await panel.locator('.evidence-item', { hasText: 'Damaged scan' }).getByRole('button', { name: 'Preview' }).click();
-  await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('damaged or is not a PDF');
+  // pdf.js gives up on a damaged file in its worker; on a busy machine that takes seconds.
+  await expect.poll(() => page.locator('dialog[open]').textContent(), { timeout: 15_000 }).toContain('damaged or is not a PDF');
   await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
 
   // So does a password-protected one.
   await attach(panel, 'protected.pdf', 'Protected payslips', await makeEncryptedPdf());
   await panel.locator('.evidence-item', { hasText: 'Protected payslips' }).getByRole('button', { name: 'Preview' }).click();
-  await expect.poll(() => page.locator('dialog[open]').textContent()).toContain('encrypted with a password');
+  await expect.poll(() => page.locator('dialog[open]').textContent(), { timeout: 15_000 }).toContain('encrypted with a password');
   await s.screenshot(`${shots}-encrypted`);
   await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
 

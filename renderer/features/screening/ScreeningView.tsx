@@ -3,15 +3,14 @@
  * Worker with a progress bar), the review queue of hits, the side-by-side review of the chosen hit,
  * and the list manager. "Lists as of <date>" is always in view.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ScreeningHit } from '../../../src/core/model';
-import { ensureBundledLists, listHits, listsAsOf, loadLists, loadScreeningPolicy, screenAndSaveProject } from '../../../src/core/services';
+import { listHits, listsAsOf, loadLists, loadScreeningPolicy, screenAndSaveProject } from '../../../src/core/services';
 import type { HitExplanation, ScreeningList } from '../../../src/core/screening';
 import type { RouteProps } from '../../app/route-props';
 import { useScreener, useServices } from '../../app/services-context';
 import { useLive } from '../../app/use-live';
 import { Badge, Button, EmptyState, Notice, PageHeader } from '../../components/ui';
-import { readBundledLists } from './bundled-lists';
 import { HitReview, statusTone } from './HitReview';
 import { ListManager } from './ListManager';
 import './screening.css';
@@ -27,11 +26,7 @@ export function ScreeningView({ projectId }: RouteProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
-  const [setupError, setSetupError] = useState('');
 
-  useEffect(() => {
-    ensureBundledLists(repo, readBundledLists).catch((error: unknown) => setSetupError((error as Error).message));
-  }, [repo]);
 
   const stored = useLive(() => loadLists(repo), []);
   const lists = stored?.lists;
@@ -79,7 +74,6 @@ export function ScreeningView({ projectId }: RouteProps) {
           <Button variant="primary" disabled={!lists || lists.length === 0 || progress !== null} onClick={() => void run()}>Run screening</Button>
         </>}
       />
-      {setupError ? <Notice kind="error">{setupError}</Notice> : null}
       {stored?.problems.map((p) => <Notice key={p} kind="warning">{p}</Notice>)}
       {policy?.errors.map((p) => <Notice key={p} kind="warning">The stored screening policy is invalid ({p}); the shipped policy is used.</Notice>)}
       {progress ? (
