@@ -34,7 +34,7 @@ export function RiskView({ projectId }: RouteProps) {
   return (
     <div className="risk-page">
       <div className="risk-main pane">
-        <PageHeader title="Risk" subtitle={<>How likely it is that money paid in this chain reaches DPRK labour schemes, why, and how sure we are. Model {result.modelVersion}, weights <code>{result.weightsHash.slice(0, 12)}</code>. <span data-testid="risk-screening">{risk.lists.length ? `Screened as of ${risk.asOf} against ${risk.lists.map((l) => l.name).join(', ')}: match at ${risk.policy.threshold.toFixed(2)} or more, review from ${risk.policy.reviewFloor.toFixed(2)}.` : 'Not screened (no lists stored): recorded hits only.'}</span></>} />
+        <PageHeader title="Risk" subtitle={<>How likely it is that money paid in this chain reaches DPRK labour schemes, why, and how sure we are. Model {result.modelVersion}, weights <code>{result.weightsHash.slice(0, 12)}</code>. <span data-testid="risk-screening" data-screening={risk.screening}>{risk.screening === 'none' ? 'Not screened (no lists stored): recorded hits only.' : `${risk.screening === 'pending' ? 'Screening' : 'Screened'} as of ${risk.asOf} against ${risk.lists.map((l) => l.name).join(', ')}: match at ${risk.policy.threshold.toFixed(2)} or more, review from ${risk.policy.reviewFloor.toFixed(2)}${risk.screening === 'pending' ? '; scores use the hits found so far' : ''}.`}</span></>} />
         {risk.problems.map((p) => <p key={p} className="notice notice-warning">{p}</p>)}
         <Dashboard result={result} nameOf={nameOf} onSelect={setSelected} />
         <PartyTable parties={result.parties} selected={selected} onSelect={setSelected} />

@@ -44,6 +44,21 @@ export function applyScreening(snapshot: ProjectSnapshot, run: ProjectScreening 
   return { ...snapshot, hits };
 }
 
+/**
+ * A run made for an earlier state of the project, fitted to the current one while the next run is
+ * on its way: the new hits it found for parties that still exist, and the removals of hits still
+ * open. Stored hits keep their stored form, so a decision made since is never hidden.
+ */
+export function carryScreening(run: ProjectScreening, snapshot: ProjectSnapshot): ProjectScreening {
+  const parties = new Set(snapshot.parties.map((p) => p.id));
+  const stored = new Map(snapshot.hits.map((h) => [h.id, h]));
+  return {
+    ...run,
+    upserts: run.upserts.filter((h) => parties.has(h.partyId) && !stored.has(h.id)),
+    removals: run.removals.filter((id) => stored.get(id)?.status === 'open'),
+  };
+}
+
 /** Screens (when lists are given) and scores a project in one pass. */
 export function assessProject(snapshot: ProjectSnapshot, options: AssessmentOptions): Assessment {
   const screening = options.lists.length

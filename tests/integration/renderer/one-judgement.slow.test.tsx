@@ -103,7 +103,9 @@ describe('one judgement: score, report and the risk screen agree', () => {
     const projectId = await openInApp(repo, file);
     window.location.hash = `#/risk?project=${projectId}`;
     render(<App services={{ repo }} />);
-    await waitFor(() => expect(riskTable()).toHaveLength(json.parties.length), { timeout: 20_000 });
+    // The screen shows recorded hits at once and the screened result when the run is done.
+    await waitFor(() => expect(document.querySelector('[data-testid="risk-screening"]')?.getAttribute('data-screening')).toBe('done'), { timeout: 30_000 });
+    expect(riskTable()).toHaveLength(json.parties.length);
     const app = new Map(riskTable().map((r) => [r.name, r]));
     const rating = document.querySelector('.rating-value')!.textContent;
 

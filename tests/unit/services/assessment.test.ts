@@ -9,7 +9,7 @@ import type { ProjectSnapshot } from '../../../src/core/model';
 import { createRiskModel } from '../../../src/core/risk';
 import { DEFAULT_SCREENING_POLICY, NameIndex } from '../../../src/core/screening';
 import type { HitExplanation, ScreeningPolicy } from '../../../src/core/screening';
-import { AssessmentSession, applyScreening, assessProject, assessScreened, parseBundledLists, screenSnapshot } from '../../../src/core/services';
+import { AssessmentSession, applyScreening, assessProject, assessScreened, carryScreening, parseBundledLists, screenSnapshot } from '../../../src/core/services';
 import { REPO_ROOT } from '../../support/shared';
 
 const demo = parseSnapshotJson(readFileSync(`${REPO_ROOT}/assets/samples/stadium-demo.json`, 'utf8'), 'stadium-demo.json');
@@ -58,6 +58,26 @@ describe('assessProject', () => {
     const applied = applyScreening(base, run);
     expect(applied.hits.map((h) => h.id)).toEqual(base.hits.filter((h) => h.id !== second!.id).map((h) => h.id));
     expect(applied.hits[0]!.score).toBe(0.99);
+  });
+});
+
+describe('carryScreening', () => {
+  it('keeps a run\'s new hits for parties that still exist, and never hides a stored decision', () => {
+    const before = withParty(withParty(demo, 'pty_aa_1', 'Korea Daesong Bank'), 'pty_aa_2', 'Korea Daesong Trading Corporation');
+    const run = screenSnapshot(before, index, DEFAULT_SCREENING_POLICY, { mode: 'transient', asOf: '2026-03-01' });
+    const gone = { ...before, parties: before.parties.filter((p) => p.id !== 'pty_aa_2') };
+    const carried = carryScreening(run, gone);
+    expect(carried.upserts.length).toBeGreaterThan(0);
+    expect(carried.upserts.every((h) => h.partyId !== 'pty_aa_2')).toBe(true);
+    expect(carried.upserts.length).toBe(run.upserts.filter((h) => h.partyId !== 'pty_aa_2').length);
+
+    const stored = applyScreening(before, run);
+    const decided = { ...stored, hits: stored.hits.map((h) => ({ ...h, status: 'confirmed' as const })) };
+    const rerun = { ...run, removals: decided.hits.map((h) => h.id) };
+    const kept = carryScreening(rerun, decided);
+    expect(kept.upserts).toEqual([]);
+    expect(kept.removals).toEqual([]);
+    expect(applyScreening(decided, kept).hits).toEqual(decided.hits);
   });
 });
 
